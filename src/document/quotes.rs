@@ -1,0 +1,74 @@
+//! Finds quoted spans and tells quotation marks from apostrophes.
+//!
+//! A mark between two letters or digits is an apostrophe (don’t, O'Brien, user’s). A single
+//! mark opens a quotation when nothing word-like stands before it, and closes one when
+//! nothing word-like follows; a closing candidate with no opening one before it in the block
+//! is an apostrophe (users', Jones' car), and an opening one never closed is too ('90s).
+//! Straight double quotes alternate within a block.
+
+use super::{Block, QuoteKind, QuotedSpan};
+use crate::span::Span;
+
+fn is_wordy(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+pub(super) fn find(prose: &str, blocks: &[Block]) -> Vec<QuotedSpan> {
+    let mut out = Vec::new();
+    for b in blocks {
+        scan(prose, b.span, &mut out);
+    }
+    out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    out
+}
+
+fn scan(prose: &str, block: Span, out: &mut Vec<QuotedSpan>) {
+    let text = &prose[block.start..block.end];
+    // Where an open quotation starts, and its mark's width in bytes.
+    let mut single_open: Option<(usize, usize)> = None;
+    let mut double_open: Option<(usize, usize)> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, c)| c);
+        let at = (block.start + i, c.len_utf8());
+        match c {
+            '\'' | '\u{2018}' | '\u{2019}' => {
+                let after_space =
+                    prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}\u{201c}\"/".contains(p));
+                let opens = match c {
+                    '\u{2019}' => after_space && is_wordy(next),
+                    _ => !is_wordy(prev) && next.is_some_and(|n| !n.is_whitespace()),
+                };
+                let closes = c != '\u{2018}' && !is_wordy(next) && prev.is_some_and(|p| !p.is_whitespace());
+                if closes && single_open.is_some() {
+                    let o = single_open.take().unwrap_or(at);
+                    push(out, QuoteKind::Single, o, at);
+                } else if opens {
+                    single_open = Some(at);
+                }
+            }
+            '"' => match double_open.take() {
+                Some(o) => push(out, QuoteKind::Double, o, at),
+                None => double_open = Some(at),
+            },
+            '\u{201c}' => double_open = Some(at),
+            '\u{201d}' => {
+                if let Some(o) = double_open.take() {
+                    push(out, QuoteKind::Double, o, at);
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+}
+
+fn push(
+    out: &mut Vec<QuotedSpan>,
+    kind: QuoteKind,
+    (open, open_len): (usize, usize),
+    (close, close_len): (usize, usize),
+) {
+    out.push(QuotedSpan { kind, span: Span::new(open, close + close_len), inner: Span::new(open + open_len, close) });
+}

@@ -1,0 +1,83 @@
+use super::*;
+
+fn sentences<'a>(doc: &'a Document) -> Vec<&'a str> {
+    doc.sentences.iter().map(|s| doc.slice(s.span)).collect()
+}
+
+#[test]
+fn abbreviations_and_numbers_do_not_end_sentences() {
+    let doc = Document::parse(
+        "Mr. Hale met Dr. Shah, e.g. at para. 4, on 03.05.2021 at 10.30am. His score was 1.5. No. 5 was next.",
+        Format::Plain,
+    );
+    assert_eq!(
+        sentences(&doc),
+        vec![
+            "Mr. Hale met Dr. Shah, e.g. at para. 4, on 03.05.2021 at 10.30am.",
+            "His score was 1.5.",
+            "No. 5 was next."
+        ]
+    );
+}
+
+#[test]
+fn headings_and_list_items_are_units() {
+    let doc = Document::parse(
+        "Assessment\n\nThe RO met him. He agreed.\n\n- Action 1: brief staff\n- Action 2: audit cases\n",
+        Format::Plain,
+    );
+    let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, vec![BlockKind::Heading, BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem]);
+    assert_eq!(
+        sentences(&doc),
+        vec!["Assessment", "The RO met him.", "He agreed.", "Action 1: brief staff", "Action 2: audit cases"]
+    );
+}
+
+#[test]
+fn hard_wrapped_lines_join_but_word_paragraphs_do_not() {
+    let doc = Document::parse("The officer did not visit the home address during the whole of the\nlicence period, which was a missed opportunity.\nThe manager agreed.", Format::Plain);
+    assert_eq!(doc.sentences.len(), 2);
+    assert_eq!(doc.blocks.len(), 2);
+    assert_eq!(doc.sentences[0].token_count, 20);
+}
+
+#[test]
+fn words_keep_apostrophes_and_split_hyphens() {
+    let doc = Document::parse("The service user\u{2019}s re-offending rose.", Format::Plain);
+    let words: Vec<&str> = (0..doc.words.len()).map(|i| doc.word(i)).collect();
+    assert_eq!(words, vec!["The", "service", "user\u{2019}s", "re", "offending", "rose"]);
+}
+
+#[test]
+fn quotes_are_told_from_apostrophes() {
+    let text = "His \u{2018}girlfriend\u{2019} and the 'relationship' in the users' records; don't; O'Brien; the '90s; he said \u{201c}I\u{2019}m fine\u{201d}.";
+    let doc = Document::parse(text, Format::Plain);
+    let found: Vec<(QuoteKind, &str)> = doc.quotes.iter().map(|q| (q.kind, doc.slice(q.inner))).collect();
+    assert_eq!(
+        found,
+        vec![
+            (QuoteKind::Single, "girlfriend"),
+            (QuoteKind::Single, "relationship"),
+            (QuoteKind::Double, "I\u{2019}m fine")
+        ]
+    );
+}
+
+#[test]
+fn markdown_prose_only() {
+    let doc = Document::parse(
+        "# Case details\n\nSee `utilise` and [the plan](https://example.org/offender).\n\n```\ncode here\n```\n",
+        Format::Markdown,
+    );
+    assert!(doc.words.iter().all(|w| !matches!(doc.slice(w.span), "utilise" | "offender" | "code" | "https")));
+    assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
+    assert_eq!(doc.slice(doc.blocks[0].span), "Case details");
+}
+
+#[test]
+fn crlf_and_nbsp_are_whitespace() {
+    let doc = Document::parse("The RO\u{a0}met him.\r\nHe agreed.\r\n", Format::Plain);
+    assert_eq!(sentences(&doc), vec!["The RO\u{a0}met him.", "He agreed."]);
+    assert_eq!(doc.sentences[0].token_count, 4);
+}

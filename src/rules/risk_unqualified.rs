@@ -1,0 +1,104 @@
+//! `risk-unqualified`: "risk" that does not say of what or to whom.
+//!
+//! Qualified: a phrase from `[after]` follows ("of", "to", "towards", "posed to" …); a
+//! word from `[before]` precedes ("reoffending risk"); or the word names an instrument
+//! with a noun from `[compound]` ("risk assessment", "risk management plan"). "At risk" is
+//! left alone: it says who is at risk. A level before the word ("very high risk") is part
+//! of the finding.
+
+use super::Rule;
+use crate::diagnostic::Emitter;
+use crate::dictionaries;
+use crate::document::Document;
+use crate::phrase::{normalize, PhraseSet};
+use crate::span::Span;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+struct Lists {
+    after: PhraseSet<()>,
+    before: HashSet<String>,
+    compound: PhraseSet<()>,
+    levels: HashSet<String>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut l = Lists { after: PhraseSet::new(), before: HashSet::new(), compound: PhraseSet::new(), levels: HashSet::new() };
+        for (section, line) in dictionaries::sectioned(dictionaries::RISK_QUALIFIERS) {
+            match section {
+                "after" => l.after.insert(line, ()),
+                "before" => {
+                    l.before.insert(normalize(line).into_owned());
+                }
+                "compound" => l.compound.insert(line, ()),
+                "level" => {
+                    l.levels.insert(normalize(line).into_owned());
+                }
+                _ => {}
+            }
+        }
+        l
+    })
+}
+
+struct RiskUnqualified;
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
+    super::no_options(table)?;
+    Ok(Box::new(RiskUnqualified))
+}
+
+/// Words between "risk" and "to" that still make "to" say to whom: "the risk he posed to her".
+const BRIDGE: &[&str] = &["posed", "poses", "posing", "presented", "presents", "presenting", "he", "she", "they", "him", "her", "them", "was", "is", "were", "by"];
+
+impl Rule for RiskUnqualified {
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let l = lists();
+        for i in 0..doc.words.len() {
+            if !matches!(doc.word_lower(i), "risk" | "risks") {
+                continue;
+            }
+            let s = doc.words[i].sentence;
+            let same = |j: usize| j < doc.words.len() && doc.words[j].sentence == s;
+            let joined = |a: usize, b: usize| doc.gap(doc.words[a].span.end, doc.words[b].span.start).to_owned();
+            if same(i + 1) {
+                let gap = joined(i, i + 1);
+                if gap.trim().is_empty() && (l.after.longest_at(doc, i + 1).is_some() || l.compound.longest_at(doc, i + 1).is_some()) {
+                    continue;
+                }
+                // "risk-assessed", "risk-taking": a compound, not a statement of risk.
+                if gap == "-" {
+                    continue;
+                }
+                // "the risk he posed to her".
+                let bridged = (i + 1..i + 5).take_while(|&j| same(j)).any(|j| matches!(doc.word_lower(j), "to" | "towards") && (i + 1..j).all(|k| BRIDGE.contains(&doc.word_lower(k))) && j > i + 1);
+                if bridged {
+                    continue;
+                }
+            }
+            let mut start = i;
+            if i > 0 && same(i - 1) {
+                let prev = normalize(doc.word_lower(i - 1));
+                if l.before.contains(prev.as_ref()) || prev == "at" {
+                    continue;
+                }
+                // Take in the level: "very high risk", "high-risk".
+                while start > 0 && same(start - 1) && l.levels.contains(normalize(doc.word_lower(start - 1)).as_ref()) {
+                    start -= 1;
+                }
+            }
+            let span = Span::new(doc.words[start].span.start, doc.words[i].span.end);
+            let word = doc.word(i);
+            let message = format!(
+                "\u{201c}{}\u{201d} does not say of what or to whom: the guidance asks that risk is always qualified, for example \u{201c}risk of serious harm to Ms X\u{201d} or \u{201c}risk of reoffending\u{201d}",
+                doc.slice(span)
+            );
+            let d = out.emit(span, message);
+            let of = if word.ends_with('s') { "s of serious harm" } else { " of serious harm" };
+            let replacement = format!("{}{}", &doc.text()[span.start..doc.words[i].span.start], format_args!("{}{of}", &word[..4]));
+            d.replace(replacement, false);
+        }
+    }
+}
