@@ -62,8 +62,16 @@ macro_rules! registry {
 }
 
 registry! {
-    offender_term => "offender-term",
+    acronym_undefined => "acronym-undefined",
+    glossary_missing => "glossary-missing",
     risk_unqualified => "risk-unqualified",
+    offender_term => "offender-term",
+    scare_quotes => "scare-quotes",
+    passive_voice => "passive-voice",
+    sentence_length => "sentence-length",
+    gang_naming => "gang-naming",
+    victim_blaming => "victim-blaming",
+    minimising_language => "minimising-language",
     plain_words => "plain-words",
     oasys_section => "oasys-section",
 }
