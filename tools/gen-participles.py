@@ -12,7 +12,8 @@ Sources (Debian packages, read from their installed files; Python standard libra
   forms (seen, taken, got, put ...), so that past-only forms such as "saw" or "took" are left out.
 
 How a regular participle is chosen for a WordNet verb lemma (single words only):
-  1. if Hunspell lists the lemma with an -ed flag (D or d), apply that flag's rule;
+  1. if Hunspell lists the lemma with an -ed flag (D or d), directly or through a prefix flag
+     (commend/A... gives recommend), apply that flag's rule;
   2. otherwise try the spellings English rules allow (lemma+d after -e, -y -> -ied after a
      consonant, -c -> -cked, doubled final consonant, lemma+ed) and keep those Hunspell knows;
   3. otherwise use an -ed form that WordNet's verb.exc gives for the lemma;
@@ -66,16 +67,21 @@ def read_lines(path):
             yield line.rstrip("\n").lstrip("\ufeff")
 
 
-def load_affix_rules(path):
-    """Return {flag: [(strip, add, condition_regex)]} for every SFX rule in the .aff file."""
+def load_affix_rules(path, kind="SFX"):
+    """Return {flag: [(strip, add, condition_regex)]} for every SFX (or PFX) rule in the .aff file."""
     rules = {}
     for line in read_lines(path):
         parts = line.split()
-        if len(parts) >= 5 and parts[0] == "SFX":
+        if len(parts) >= 5 and parts[0] == kind:
             rules.setdefault(parts[1], [])
             strip = "" if parts[2] == "0" else parts[2]
             add = "" if parts[3] == "0" else parts[3].split("/")[0]
-            cond = re.compile("(?:" + parts[4] + ")$") if parts[4] != "." else None
+            if parts[4] == ".":
+                cond = None
+            elif kind == "SFX":
+                cond = re.compile("(?:" + parts[4] + ")$")
+            else:
+                cond = re.compile("^(?:" + parts[4] + ")")
             rules[parts[1]].append((strip, add, cond))
     return rules
 
@@ -99,6 +105,7 @@ def load_hunspell():
     Every suffix flag is expanded for the first set, because some verbs carry their -ed form under
     another flag or as a separate entry (review/G7O has no D flag, yet "reviewed" is accepted)."""
     rules = load_affix_rules(HUNSPELL_AFF)
+    prefixes = load_affix_rules(HUNSPELL_AFF, "PFX")
     known = set()
     ed_forms = {}
     lines = read_lines(HUNSPELL_DIC)
@@ -118,6 +125,17 @@ def load_hunspell():
                 forms = apply_rules(stem, rules[flag])
                 known.update(forms)
                 ed_forms.setdefault(stem, {}).setdefault(flag, set()).update(forms)
+        # Prefix flags (commend/AnS7DG also gives recommend, recommended).
+        for flag in flags:
+            for strip, add, cond in prefixes.get(flag, ()):
+                if (cond is not None and not cond.search(stem)) or (strip and not stem.startswith(strip)):
+                    continue
+                new_stem = add + stem[len(strip):]
+                known.add(new_stem)
+                for ed_flag, forms in ed_forms.get(stem, {}).items():
+                    new_forms = {add + f[len(strip):] for f in forms}
+                    known.update(new_forms)
+                    ed_forms.setdefault(new_stem, {}).setdefault(ed_flag, set()).update(new_forms)
     return known, ed_forms
 
 

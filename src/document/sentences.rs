@@ -29,12 +29,13 @@ pub(super) fn split_block(doc: &mut Document, kind: BlockKind, span: Span) {
             .split_sentence_bound_indices()
             .map(|(off, piece)| Span::new(span.start + off, span.start + off + piece.len()))
             .collect();
-        for s in bounds {
+        for (k, s) in bounds.iter().enumerate() {
             let s = match pending.take() {
-                Some(p) => p.cover(s),
-                None => s,
+                Some(p) => p.cover(*s),
+                None => *s,
             };
-            if ends_with_abbreviation(&doc.prose[s.start..s.end]) {
+            let next = bounds.get(k + 1).map_or("", |n| &doc.prose[n.start..n.end]);
+            if ends_with_abbreviation(&doc.prose[s.start..s.end]) || ends_with_number_sign(&doc.prose[s.start..s.end], next) {
                 pending = Some(s);
             } else {
                 push_trimmed(doc, block, s);
@@ -67,6 +68,12 @@ fn push_sentence(doc: &mut Document, block: usize, span: Span) {
     }
     let token_count = text.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).count();
     doc.sentences.push(Sentence { span, words: first..doc.words.len(), block, token_count });
+}
+
+/// "No. 5", "Nos. 3 and 4": "No." abbreviates number only before a digit ("she said no." ends).
+fn ends_with_number_sign(piece: &str, next: &str) -> bool {
+    let t = piece.trim_end();
+    (t.ends_with(" No.") || t.ends_with(" Nos.") || t == "No." || t == "Nos.") && next.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether a UAX #29 sentence ends in an abbreviation or an initial rather than a full stop.

@@ -1,6 +1,6 @@
 //! `risk-unqualified`: "risk" that does not say of what or to whom.
 //!
-//! Qualified: a phrase from `[after]` follows ("of", "to", "towards", "posed to" …); a
+//! Qualified: a phrase from `[after-prepositions]` follows ("of", "to", "towards", "posed to" …); a
 //! word from `[before]` precedes ("reoffending risk"); or the word names an instrument
 //! with a noun from `[compound]` ("risk assessment", "risk management plan"). "At risk" is
 //! left alone: it says who is at risk. A level before the word ("very high risk") is part
@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 struct Lists {
     after: PhraseSet<()>,
+    idioms: PhraseSet<()>,
     before: HashSet<String>,
     compound: PhraseSet<()>,
     levels: HashSet<String>,
@@ -25,10 +26,11 @@ struct Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut l = Lists { after: PhraseSet::new(), before: HashSet::new(), compound: PhraseSet::new(), levels: HashSet::new() };
+        let mut l = Lists { after: PhraseSet::new(), idioms: PhraseSet::new(), before: HashSet::new(), compound: PhraseSet::new(), levels: HashSet::new() };
         for (section, line) in dictionaries::sectioned(dictionaries::RISK_QUALIFIERS) {
             match section {
-                "after" => l.after.insert(line, ()),
+                "after-prepositions" => l.after.insert(line, ()),
+                "idioms" => l.idioms.insert(line, ()),
                 "before" => {
                     l.before.insert(normalize(line).into_owned());
                 }
@@ -56,8 +58,16 @@ const BRIDGE: &[&str] = &["posed", "poses", "posing", "presented", "presents", "
 impl Rule for RiskUnqualified {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let l = lists();
+        // Everyday idioms ("take a risk", "at the risk of") are not the probation term.
+        let mut idioms = l.idioms.find_all(doc).map(|m| m.words).peekable();
         for i in 0..doc.words.len() {
             if !matches!(doc.word_lower(i), "risk" | "risks") {
+                continue;
+            }
+            while idioms.peek().is_some_and(|r| r.end <= i) {
+                idioms.next();
+            }
+            if idioms.peek().is_some_and(|r| r.contains(&i)) {
                 continue;
             }
             let s = doc.words[i].sentence;
