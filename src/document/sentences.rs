@@ -35,7 +35,9 @@ pub(super) fn split_block(doc: &mut Document, kind: BlockKind, span: Span) {
                 None => *s,
             };
             let next = bounds.get(k + 1).map_or("", |n| &doc.prose[n.start..n.end]);
-            if ends_with_abbreviation(&doc.prose[s.start..s.end]) || ends_with_number_sign(&doc.prose[s.start..s.end], next) {
+            if ends_with_abbreviation(&doc.prose[s.start..s.end])
+                || ends_with_number_sign(&doc.prose[s.start..s.end], next)
+            {
                 pending = Some(s);
             } else {
                 push_trimmed(doc, block, s);
@@ -73,7 +75,8 @@ fn push_sentence(doc: &mut Document, block: usize, span: Span) {
 /// "No. 5", "Nos. 3 and 4": "No." abbreviates number only before a digit ("she said no." ends).
 fn ends_with_number_sign(piece: &str, next: &str) -> bool {
     let t = piece.trim_end();
-    (t.ends_with(" No.") || t.ends_with(" Nos.") || t == "No." || t == "Nos.") && next.starts_with(|c: char| c.is_ascii_digit())
+    (t.ends_with(" No.") || t.ends_with(" Nos.") || t == "No." || t == "Nos.")
+        && next.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether a UAX #29 sentence ends in an abbreviation or an initial rather than a full stop.

@@ -19,7 +19,12 @@ pub fn found(rule: &str, text: &str) -> Vec<String> {
 }
 
 pub fn found_with(linter: &Linter, rule: &str, text: &str) -> Vec<String> {
-    linter.lint(text, Format::Plain).into_iter().filter(|d| d.rule == rule).map(|d| text[d.span.start..d.span.end].to_owned()).collect()
+    linter
+        .lint(text, Format::Plain)
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| text[d.span.start..d.span.end].to_owned())
+        .collect()
 }
 
 /// A linter with a configuration written as TOML.
