@@ -93,3 +93,14 @@ pub fn read_stdin(format: Format) -> Result<Source, InputError> {
         docx: None,
     })
 }
+
+impl Source {
+    /// Where diagnostics lie in the original document, when that is not the text itself.
+    pub fn locations(&self) -> Option<&dyn crate::report::Locate> {
+        #[cfg(feature = "docx")]
+        if let Some(map) = &self.docx {
+            return Some(map);
+        }
+        None
+    }
+}

@@ -41,6 +41,12 @@ impl<T> Default for PhraseSet<T> {
     }
 }
 
+/// "manager's" of "manager": a phrase may end in a possessive ("the Prison Offender Manager's
+/// report").
+fn is_possessive_of(word: &str, base: &str) -> bool {
+    word.strip_prefix(base).is_some_and(|rest| rest == "'s")
+}
+
 /// A phrase found in a document.
 #[derive(Debug)]
 pub struct Match<'a, T> {
@@ -98,9 +104,9 @@ impl<T> PhraseSet<T> {
             }
             for k in 1..n {
                 let (prev, cur) = (doc.words[i + k - 1].span, doc.words[i + k].span);
-                if doc.gap(prev.end, cur.start).trim() != entry.joins[k - 1]
-                    || normalize(doc.word_lower(i + k)) != entry.words[k]
-                {
+                let word = normalize(doc.word_lower(i + k));
+                let same = word == entry.words[k] || (k == n - 1 && is_possessive_of(&word, &entry.words[k]));
+                if doc.gap(prev.end, cur.start).trim() != entry.joins[k - 1] || !same {
                     continue 'entry;
                 }
             }
@@ -156,9 +162,10 @@ mod tests {
         set.insert("in order", 1);
         set.insert("in order to", 2);
         set.insert("re-offending", 3);
-        let doc = Document::parse("In order to help. In order, to x. Re-offending fell.", Format::Plain);
+        set.insert("prison offender manager", 4);
+        let doc = Document::parse("In order to help. In order, to x. Re-offending fell. The Prison Offender Manager\u{2019}s notes.", Format::Plain);
         let found: Vec<_> = set.find_all(&doc).map(|m| (*m.value, doc.slice(m.span))).collect();
-        assert_eq!(found, vec![(2, "In order to"), (1, "In order"), (3, "Re-offending")]);
+        assert_eq!(found, vec![(2, "In order to"), (1, "In order"), (3, "Re-offending"), (4, "Prison Offender Manager\u{2019}s")]);
     }
 
     #[test]

@@ -30,6 +30,15 @@ pub struct Args {
     /// Run only these rules (repeatable).
     #[arg(long = "only", value_name = "RULE")]
     only: Vec<String>,
+    /// Apply the suggestions marked safe to .txt and .md files (never .docx), then report
+    /// what is left. Changes are listed on standard error; fixed standard input is written to
+    /// standard output (and the report to standard error).
+    #[arg(long)]
+    fix: bool,
+    /// With --fix: write nothing, print a unified diff to standard output (and the report to
+    /// standard error).
+    #[arg(long, requires = "fix")]
+    dry_run: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -168,8 +177,9 @@ pub fn run(args: Args) -> Result<i32, String> {
     let mut linters = Linters::new(&args)?;
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut linted = Vec::new();
+    let mut fixer = args.fix.then(|| super::fix::Fixer::new(args.dry_run));
     for t in &targets {
-        let (source, dir) = match t {
+        let (mut source, dir) = match t {
             Target::Stdin => {
                 let format = if args.stdin_markdown { Format::Markdown } else { Format::Plain };
                 (input::read_stdin(format).map_err(|e| e.to_string())?, cwd.clone())
@@ -181,7 +191,11 @@ pub fn run(args: Args) -> Result<i32, String> {
             }
         };
         let linter = linters.for_dir(&dir)?;
-        let diagnostics = linter.lint(&source.text, source.format);
+        let diagnostics = match (&mut fixer, t) {
+            (Some(f), Target::File(p)) => f.fix(Some(p), &mut source, linter)?,
+            (Some(f), Target::Stdin) => f.fix(None, &mut source, linter)?,
+            (None, _) => linter.lint(&source.text, source.format),
+        };
         linted.push(Linted { source, diagnostics });
     }
     let reports: Vec<FileReport> = linted
@@ -190,18 +204,26 @@ pub fn run(args: Args) -> Result<i32, String> {
             path: &l.source.name,
             text: &l.source.text,
             diagnostics: &l.diagnostics,
-            locations: l.source.docx.as_ref().map(|m| m as &dyn report::Locate),
+            locations: l.source.locations(),
         })
         .collect();
+    // When --fix puts fixed text or a diff on standard output, the report goes to stderr.
+    let to_stderr = fixer.as_ref().is_some_and(|f| f.used_stdout);
+    let terminal = if to_stderr { std::io::stderr().is_terminal() } else { std::io::stdout().is_terminal() };
     let out = match args.format {
-        OutputFormat::Human => {
-            report::human::render(&reports, std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none())
-        }
+        OutputFormat::Human => report::human::render(&reports, terminal && std::env::var_os("NO_COLOR").is_none()),
         OutputFormat::Json => report::json::render(&reports),
         OutputFormat::Sarif => report::sarif::render(&reports),
         OutputFormat::Github => report::github::render(&reports),
     };
-    print_all(&out)?;
+    if to_stderr {
+        eprint!("{out}");
+    } else {
+        print_all(&out)?;
+    }
+    if let Some(f) = &fixer {
+        f.finish();
+    }
     let deny: Severity = args.deny.into();
     let failed = linted.iter().flat_map(|l| &l.diagnostics).any(|d| d.severity >= deny);
     Ok(if failed { super::EXIT_FINDINGS } else { super::EXIT_OK })

@@ -113,6 +113,20 @@ impl LineIndex {
         Some(end)
     }
 
+    /// Line and column of many offsets at once, in the order given: linear in the text plus
+    /// `k log k` for `k` offsets, however long the lines (one diagnostic per word of a 1 MB
+    /// line would make separate look-ups quadratic).
+    pub fn line_cols(&self, text: &str, offsets: &[usize], enc: Encoding) -> Vec<LineCol> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut cursor = self.cursor(text, enc);
+        let mut out = vec![LineCol { line: 0, col: 0 }; offsets.len()];
+        for i in order {
+            out[i] = cursor.line_col(offsets[i]);
+        }
+        out
+    }
+
     /// A converter for offsets given in ascending order: linear in the text overall.
     pub fn cursor<'a>(&'a self, text: &'a str, enc: Encoding) -> Cursor<'a> {
         Cursor { index: self, text, enc, offset: 0, pos: LineCol { line: 0, col: 0 } }

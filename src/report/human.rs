@@ -84,16 +84,13 @@ pub fn render(files: &[FileReport], colour_on: bool) -> String {
     out
 }
 
-/// At most `max` chars of `line` around byte `at`; returns the text and the char column of
-/// `at` within it.
+/// At most about `max` chars of `line` around byte `at`; returns the text and the char column
+/// of `at` within it. Scans only the window, so a 1 MB line costs no more than a short one.
 fn window(line: &str, at: usize, max: usize) -> (String, usize) {
-    let col = line[..at].chars().count();
-    let total = line.chars().count();
-    if total <= max {
-        return (line.to_owned(), col);
-    }
-    let from = col.saturating_sub(max / 3);
-    let text: String = line.chars().skip(from).take(max).collect();
+    let back: Vec<(usize, char)> = line[..at].char_indices().rev().take(max / 3 + 1).collect();
+    let (from, lead) = if back.len() > max / 3 { (back[max / 3 - 1].0, max / 3) } else { (0, back.len()) };
+    let to = line[at..].char_indices().nth(max - lead).map_or(line.len(), |(i, _)| at + i);
     let prefix = if from > 0 { "\u{2026}" } else { "" };
-    (format!("{prefix}{text}"), col - from + prefix.chars().count())
+    let suffix = if to < line.len() { "\u{2026}" } else { "" };
+    (format!("{prefix}{}{suffix}", &line[from..to]), lead + prefix.chars().count())
 }

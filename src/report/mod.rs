@@ -39,13 +39,10 @@ pub struct Position {
 /// Positions for sorted diagnostics, converting each offset once.
 pub fn positions(text: &str, diagnostics: &[Diagnostic]) -> Vec<Position> {
     let index = LineIndex::new(text);
-    diagnostics
-        .iter()
-        .map(|d| {
-            let a = index.line_col(text, d.span.start, Encoding::Chars);
-            let b = index.line_col(text, d.span.end, Encoding::Chars);
-            Position { line: a.line + 1, column: a.col + 1, end_line: b.line + 1, end_column: b.col + 1 }
-        })
+    let offsets: Vec<usize> = diagnostics.iter().flat_map(|d| [d.span.start, d.span.end]).collect();
+    let cols = index.line_cols(text, &offsets, Encoding::Chars);
+    cols.chunks(2)
+        .map(|ab| Position { line: ab[0].line + 1, column: ab[0].col + 1, end_line: ab[1].line + 1, end_column: ab[1].col + 1 })
         .collect()
 }
 
