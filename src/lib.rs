@@ -18,6 +18,7 @@ pub mod dictionaries;
 pub mod document;
 #[cfg(feature = "docx")]
 pub mod docx;
+pub mod fix;
 pub mod inflect;
 pub mod input;
 pub mod linter;

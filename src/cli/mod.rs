@@ -3,6 +3,7 @@
 
 mod check;
 mod explain;
+mod fix;
 
 use clap::{Parser, Subcommand};
 
