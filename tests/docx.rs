@@ -127,7 +127,7 @@ fn clear_errors_for_broken_files() {
     let malformed = zip(&[("word/document.xml", b"<w:document xmlns:w='x'><w:body><w:p></w:body></w:document>")]);
     assert!(error_of(&malformed).contains("not well-formed"), "{}", error_of(&malformed));
     let full = document(&p("Cut here"));
-    let unfinished = zip(&[("word/document.xml", full[..full.find("here").unwrap()].as_bytes())]);
+    let unfinished = zip(&[("word/document.xml", &full.as_bytes()[..full.find("here").unwrap()])]);
     assert!(error_of(&unfinished).contains("ends too early"), "{}", error_of(&unfinished));
     let bad_entity = zip(&[("word/document.xml", document(&p("a &bogus; b")).as_bytes())]);
     assert!(error_of(&bad_entity).contains("not well-formed"));
