@@ -27,7 +27,8 @@ fn bench(c: &mut Criterion) {
     for words in [1_000, 12_000, 100_000] {
         let text = review_text(words);
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("words", words), &text, |b, t| b.iter(|| linter.lint(t, Format::Plain)));
+        group
+            .bench_with_input(BenchmarkId::new("words", words), &text, |b, t| b.iter(|| linter.lint(t, Format::Plain)));
     }
     // 10 MB of review text: the same throughput as the 12,000-word review shows linear work.
     let big = review_text(1_600_000);

@@ -163,9 +163,15 @@ mod tests {
         set.insert("in order to", 2);
         set.insert("re-offending", 3);
         set.insert("prison offender manager", 4);
-        let doc = Document::parse("In order to help. In order, to x. Re-offending fell. The Prison Offender Manager\u{2019}s notes.", Format::Plain);
+        let doc = Document::parse(
+            "In order to help. In order, to x. Re-offending fell. The Prison Offender Manager\u{2019}s notes.",
+            Format::Plain,
+        );
         let found: Vec<_> = set.find_all(&doc).map(|m| (*m.value, doc.slice(m.span))).collect();
-        assert_eq!(found, vec![(2, "In order to"), (1, "In order"), (3, "Re-offending"), (4, "Prison Offender Manager\u{2019}s")]);
+        assert_eq!(
+            found,
+            vec![(2, "In order to"), (1, "In order"), (3, "Re-offending"), (4, "Prison Offender Manager\u{2019}s")]
+        );
     }
 
     #[test]

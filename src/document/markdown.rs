@@ -140,6 +140,7 @@ fn line_marker(t: &[u8]) -> (LineKind, usize) {
 
 /// Masks inline code, HTML comments and tags, link targets, images and emphasis markers.
 fn mask_inline(line: &mut [u8], in_comment: &mut bool) {
+    let mut f = Finders { bracket: NextByte::new(b']'), paren: NextByte::new(b')'), angle: NextByte::new(b'>') };
     let mut i = 0;
     while i < line.len() {
         if *in_comment {
@@ -161,9 +162,9 @@ fn mask_inline(line: &mut [u8], in_comment: &mut bool) {
             b'<' => {
                 // An HTML tag or autolink: `<` then a letter, `/` or `!`, up to `>`.
                 if matches!(line.get(i + 1), Some(c) if c.is_ascii_alphabetic() || *c == b'/') {
-                    if let Some(p) = line[i..].iter().position(|&b| b == b'>') {
-                        blank(&mut line[i..i + p + 1]);
-                        i += p + 1;
+                    if let Some(p) = f.angle.find(line, i) {
+                        blank(&mut line[i..p + 1]);
+                        i = p + 1;
                         continue;
                     }
                 }
@@ -171,18 +172,18 @@ fn mask_inline(line: &mut [u8], in_comment: &mut bool) {
             }
             b'`' => {
                 let n = line[i..].iter().take_while(|&&b| b == b'`').count();
-                let close = line[i + n..].windows(n).position(|w| w.iter().all(|&b| b == b'`'));
+                let close = reach(line, i + n).windows(n).position(|w| w.iter().all(|&b| b == b'`'));
                 let end = close.map_or(i + n, |p| i + n + p + n);
                 blank(&mut line[i..end]);
                 i = end;
             }
             b'!' if line.get(i + 1) == Some(&b'[') => {
-                let end = link_end(line, i + 1).unwrap_or(i + 1);
+                let end = link_end(line, i + 1, &mut f).unwrap_or(i + 1);
                 blank(&mut line[i..end]);
                 i = end.max(i + 1);
             }
             b'[' => {
-                if let Some(end) = link_end(line, i) {
+                if let Some(end) = link_end(line, i, &mut f) {
                     // Keep the link text; drop the brackets and the target.
                     let close = line[i..end].iter().position(|&b| b == b']').map_or(end, |p| i + p);
                     line[i] = b' ';
@@ -224,13 +225,56 @@ fn mask_inline(line: &mut [u8], in_comment: &mut bool) {
 }
 
 /// End (exclusive) of `[text](target)` or `[text][ref]` starting at `open`.
-fn link_end(line: &[u8], open: usize) -> Option<usize> {
-    let close = open + line[open..].iter().position(|&b| b == b']')?;
+fn link_end(line: &[u8], open: usize, f: &mut Finders) -> Option<usize> {
+    let close = f.bracket.find(line, open)?;
     match line.get(close + 1) {
-        Some(b'(') => Some(close + 2 + line[close + 2..].iter().position(|&b| b == b')')? + 1),
-        Some(b'[') => Some(close + 2 + line[close + 2..].iter().position(|&b| b == b']')? + 1),
+        Some(b'(') => Some(f.paren.find(line, close + 2)? + 1),
+        Some(b'[') => Some(f.bracket.find(line, close + 2)? + 1),
         _ => None,
     }
+}
+
+/// Finds the next `byte` at or after a position, remembering its last answer: queries from
+/// increasing positions then scan each byte once, so a line of a million unclosed `[` stays
+/// linear.
+struct NextByte {
+    byte: u8,
+    scanned_from: usize,
+    found: Option<usize>,
+}
+
+impl NextByte {
+    fn new(byte: u8) -> Self {
+        NextByte { byte, scanned_from: usize::MAX, found: None }
+    }
+
+    fn find(&mut self, line: &[u8], from: usize) -> Option<usize> {
+        if self.scanned_from <= from {
+            match self.found {
+                Some(f) if f >= from => return Some(f),
+                None => return None,
+                _ => {}
+            }
+        }
+        let from = from.min(line.len());
+        self.scanned_from = from;
+        self.found = line[from..].iter().position(|&b| b == self.byte).map(|p| from + p);
+        self.found
+    }
+}
+
+struct Finders {
+    bracket: NextByte,
+    paren: NextByte,
+    angle: NextByte,
+}
+
+/// How far a closing run of backticks is looked for: real code spans are far shorter.
+const REACH: usize = 4096;
+
+fn reach(line: &[u8], from: usize) -> &[u8] {
+    let from = from.min(line.len());
+    &line[from..(from + REACH).min(line.len())]
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

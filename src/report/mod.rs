@@ -42,7 +42,12 @@ pub fn positions(text: &str, diagnostics: &[Diagnostic]) -> Vec<Position> {
     let offsets: Vec<usize> = diagnostics.iter().flat_map(|d| [d.span.start, d.span.end]).collect();
     let cols = index.line_cols(text, &offsets, Encoding::Chars);
     cols.chunks(2)
-        .map(|ab| Position { line: ab[0].line + 1, column: ab[0].col + 1, end_line: ab[1].line + 1, end_column: ab[1].col + 1 })
+        .map(|ab| Position {
+            line: ab[0].line + 1,
+            column: ab[0].col + 1,
+            end_line: ab[1].line + 1,
+            end_column: ab[1].col + 1,
+        })
         .collect()
 }
 
