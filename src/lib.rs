@@ -12,6 +12,7 @@
 //! assert!(found.iter().any(|d| d.rule == "offender-term"));
 //! ```
 
+pub mod acronyms;
 pub mod config;
 pub mod diagnostic;
 pub mod dictionaries;

@@ -149,11 +149,6 @@ impl<'a> Linters<'a> {
 }
 
 fn build(args: &Args, mut config: Config) -> Result<Linter, String> {
-    for id in args.disable.iter().chain(&args.only) {
-        if sfo_lint::rules::spec(id).is_none() {
-            return Err(format!("unknown rule `{id}`"));
-        }
-    }
     for id in &args.disable {
         config.set_level(id, RuleLevel::Off);
     }
@@ -173,6 +168,12 @@ struct Linted {
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
+    // Usage errors first: an unknown rule is reported before any file is read.
+    for id in args.disable.iter().chain(&args.only) {
+        if sfo_lint::rules::spec(id).is_none() {
+            return Err(format!("unknown rule `{id}`"));
+        }
+    }
     let targets = targets(&args.paths)?;
     let mut linters = Linters::new(&args)?;
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

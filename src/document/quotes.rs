@@ -3,8 +3,9 @@
 //! A mark between two letters or digits is an apostrophe (don’t, O'Brien, user’s). A single
 //! mark opens a quotation when nothing word-like stands before it, and closes one when
 //! nothing word-like follows; a closing candidate with no opening one before it in the block
-//! is an apostrophe (users', Jones' car), and an opening one never closed is too ('90s).
-//! Straight double quotes alternate within a block.
+//! is an apostrophe (users', Jones' car), and an opening one never closed is too. Some
+//! elisions look like quotations and are not: a decade ('90s, ’80s) never opens one, and
+//! the "n" of rock 'n' roll is not quoted. Straight double quotes alternate within a block.
 
 use super::{Block, QuoteKind, QuotedSpan};
 use crate::span::Span;
@@ -39,11 +40,14 @@ fn scan(prose: &str, block: Span, out: &mut Vec<QuotedSpan>) {
                 let opens = match c {
                     '\u{2019}' => after_space && is_wordy(next),
                     _ => !is_wordy(prev) && next.is_some_and(|n| !n.is_whitespace()),
-                };
+                } && !is_decade(&text[i + c.len_utf8()..]);
                 let closes = c != '\u{2018}' && !is_wordy(next) && prev.is_some_and(|p| !p.is_whitespace());
                 if closes && single_open.is_some() {
                     let o = single_open.take().unwrap_or(at);
-                    push(out, QuoteKind::Single, o, at);
+                    let inner = &prose[o.0 + o.1..at.0];
+                    if !inner.eq_ignore_ascii_case("n") {
+                        push(out, QuoteKind::Single, o, at);
+                    }
                 } else if opens {
                     single_open = Some(at);
                 }
@@ -62,6 +66,16 @@ fn scan(prose: &str, block: Span, out: &mut Vec<QuotedSpan>) {
         }
         prev = Some(c);
     }
+}
+
+/// "90s", "80s": the decade after an elided century.
+fn is_decade(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 3
+        && b[0].is_ascii_digit()
+        && b[1].is_ascii_digit()
+        && b[2] == b's'
+        && !rest[3..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 fn push(

@@ -81,3 +81,11 @@ fn crlf_and_nbsp_are_whitespace() {
     assert_eq!(sentences(&doc), vec!["The RO\u{a0}met him.", "He agreed."]);
     assert_eq!(doc.sentences[0].token_count, 4);
 }
+
+#[test]
+fn elisions_are_not_quotations() {
+    let text = "Rock 'n' roll since the \u{2019}80s, and the users\u{2019} \u{2018}forum\u{2019}; fish \u{2019}n\u{2019} chips in the '90s and 'fine'.";
+    let doc = Document::parse(text, Format::Plain);
+    let found: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.inner)).collect();
+    assert_eq!(found, vec!["forum", "fine"]);
+}
