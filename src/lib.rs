@@ -27,6 +27,7 @@ pub mod phrase;
 pub mod report;
 pub mod rules;
 pub mod span;
+pub mod stats;
 pub mod suppress;
 
 pub use config::{Config, ConfigError, RuleLevel};

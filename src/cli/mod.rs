@@ -4,6 +4,8 @@
 mod check;
 mod explain;
 mod fix;
+mod glossary;
+mod stats;
 
 use clap::{Parser, Subcommand};
 
@@ -33,6 +35,10 @@ enum Command {
         /// A rule id, such as offender-term.
         rule: String,
     },
+    /// Draft a case glossary: the acronyms and terms of art a review uses, in order of first use.
+    Glossary(glossary::Args),
+    /// Readability report: words, sentences, passive voice, acronyms, Flesch reading ease, findings.
+    Stats(stats::Args),
 }
 
 pub fn run() -> i32 {
@@ -48,6 +54,8 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Rules => explain::list(),
         Command::Explain { rule } => explain::explain(&rule),
+        Command::Glossary(args) => glossary::run(args),
+        Command::Stats(args) => stats::run(args),
     };
     match result {
         Ok(code) => code,
