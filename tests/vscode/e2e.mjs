@@ -10,6 +10,9 @@
 //   BROWSER_DIR     a fresh, empty Chromium user-data-dir
 //   STEP_TIMEOUT_MS bound for each wait (default 60000)
 //   ARTIFACTS_DIR   where to write failure screenshots / page text
+//   SETTINGS_FILE   code-server's user settings.json (for CHECK_CONFIG_SYNC)
+//   CHECK_CONFIG_SYNC=1  (stand-in server only) change sfoLint.preferredTerm
+//                   on disk and wait for the diagnostics to follow it
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -137,12 +140,80 @@ try {
     }
   });
 
+  // Informational: the quick fixes offered on the first squiggle. Opening the
+  // menu also makes the screenshot show what a user gets from Ctrl+.
+  const fixes = await step('list quick fixes on the first squiggle', async () => {
+    const squiggle = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first();
+    const box = await squiggle.boundingBox();
+    if (!box) return [];
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 - 6);
+    await page.keyboard.press('Control+Period');
+    const items = page.locator('.action-widget .monaco-list-row.action');
+    try {
+      await items.first().waitFor({ state: 'visible', timeout: Math.min(stepTimeout, 10000) });
+    } catch {
+      return [];
+    }
+    return (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  });
+  log(`quick fixes offered: ${fixes.length ? fixes.map((f) => JSON.stringify(f)).join(', ') : '(none)'}`);
+
   await step(`screenshot ${screenshot}`, async () => {
-    // Put the caret away from the squiggles so no hover covers them.
     fs.mkdirSync(path.dirname(screenshot), { recursive: true });
     await page.mouse.move(5, 5);
     await page.waitForTimeout(500);
     await page.screenshot({ path: screenshot });
+  });
+  if (process.env.CHECK_CONFIG_SYNC === '1') {
+    // Edit the user settings the way a user does (settings.json in the
+    // editor) and wait until the server re-publishes with the new term.
+    await step('settings change reaches the server', async () => {
+      const file = env('SETTINGS_FILE');
+      const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+      settings['sfoLint.preferredTerm'] = 'service user';
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>Preferences: Open User Settings (JSON)');
+      await page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: 'Open User Settings (JSON)' })
+        .first()
+        .waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: 'settings.json' }).first().waitFor();
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.insertText(JSON.stringify(settings));
+      await page.keyboard.press('Control+S');
+      await page
+        .locator('.markers-panel .monaco-list-row', { hasText: 'Say "service user"' })
+        .first()
+        .waitFor({ state: 'visible' });
+    });
+  }
+
+  await step('command "sfo-lint: Restart server"', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>sfo-lint: Restart server');
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'Restart server' })
+      .first()
+      .waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    // The command shows this once the new server has started.
+    await page
+      .locator('.statusbar', { hasText: 'sfo-lint: server restarted' })
+      .first()
+      .waitFor({ state: 'visible' });
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'offender-term' })
+      .first()
+      .waitFor({ state: 'visible' });
   });
 } catch (err) {
   failed = true;

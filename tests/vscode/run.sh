@@ -165,11 +165,15 @@ timeout 60 "$CS" "${CS_COMMON[@]}" --list-extensions 2>/dev/null | grep -qx 'sfo
   fail "sfo-lint.sfo-lint is not listed by code-server --list-extensions after install"
 log "extension installed"
 
-mkdir -p "$WORK/user-data/User"
+# sfoLint.serverPath has "machine-overridable" scope: in a remote window such
+# as code-server's, VS Code takes it from the Remote (Machine) settings and
+# ignores it in User settings, so it goes there; the rest goes in User.
+mkdir -p "$WORK/user-data/User" "$WORK/user-data/Machine"
 SERVER="$SERVER" node -e '
   const fs = require("fs");
-  fs.writeFileSync(process.argv[1], JSON.stringify({
-    "sfoLint.serverPath": process.env.SERVER,
+  const [machine, user] = process.argv.slice(1);
+  fs.writeFileSync(machine, JSON.stringify({ "sfoLint.serverPath": process.env.SERVER }, null, 2));
+  fs.writeFileSync(user, JSON.stringify({
     "sfoLint.rules": { "offender-term": "warning" },
     "sfoLint.preferredTerm": "person on probation",
     "sfoLint.sentenceLength.max": 25,
@@ -187,10 +191,13 @@ SERVER="$SERVER" node -e '
     "chat.disableAIFeatures": true,
     "window.commandCenter": false,
     "editor.minimap.enabled": false,
+    "editor.autoClosingBrackets": "never",
+    "editor.autoClosingQuotes": "never",
+    "editor.autoIndent": "none",
     "editor.fontSize": 15,
     "workbench.colorTheme": "Default Light Modern"
   }, null, 2));
-' "$WORK/user-data/User/settings.json"
+' "$WORK/user-data/Machine/settings.json" "$WORK/user-data/User/settings.json"
 
 cp -r "$HERE/fixture" "$WORK/fixture"
 
@@ -235,6 +242,8 @@ CS_URL="http://127.0.0.1:$PORT/?folder=$FOLDER_QS" \
   BROWSER_DIR="$WORK/chromium-profile" \
   ARTIFACTS_DIR="$WORK" \
   STEP_TIMEOUT_MS="$((STEP_TIMEOUT * 1000))" \
+  SETTINGS_FILE="$WORK/user-data/User/settings.json" \
+  CHECK_CONFIG_SYNC="${SFO_VSCODE_STUB:-0}" \
   timeout --kill-after=10 "$((STEP_TIMEOUT * 6))" node "$HERE/e2e.mjs" || rc=$?
 
 show_logs() {
@@ -253,16 +262,30 @@ if [ "$rc" -ne 0 ]; then
 fi
 
 if [ "${SFO_VSCODE_STUB:-}" = 1 ]; then
-  # The stand-in server logs what the extension sent: check the settings shape.
+  # The stand-in server logs what the extension sent: check the settings
+  # shape, and that the settings edit reached the same server process.
   node -e '
     const fs = require("fs");
     const lines = fs.readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
-    const init = lines.find((l) => l.kind === "initializationOptions");
+    const inits = lines.filter((l) => l.kind === "initializationOptions");
     const want = { sfoLint: { rules: { "offender-term": "warning" },
       preferredTerm: "person on probation", sentenceLength: { max: 25 } } };
-    const ok = init && JSON.stringify(init.value) === JSON.stringify(want);
-    if (!ok) { console.error("initializationOptions: got", JSON.stringify(init && init.value), "want", JSON.stringify(want)); process.exit(1); }
-    console.log("vscode-e2e: initializationOptions have the documented shape");
+    // Two servers: the first, and the one started by "sfo-lint: Restart server"
+    // (which must see the edited preferredTerm).
+    const want2 = JSON.parse(JSON.stringify(want));
+    want2.sfoLint.preferredTerm = "service user";
+    if (inits.length !== 2 || JSON.stringify(inits[0].value) !== JSON.stringify(want) ||
+        JSON.stringify(inits[1].value) !== JSON.stringify(want2)) {
+      console.error("initializationOptions: got", JSON.stringify(inits), "want", JSON.stringify([want, want2]));
+      process.exit(1);
+    }
+    const changes = lines.filter((l) => l.kind === "didChangeConfiguration").map((l) => l.value && l.value.sfoLint);
+    const last = changes[changes.length - 1];
+    if (!last || last.preferredTerm !== "service user" || !last.rules || !last.sentenceLength) {
+      console.error("didChangeConfiguration: got", JSON.stringify(changes));
+      process.exit(1);
+    }
+    console.log("vscode-e2e: initializationOptions and didChangeConfiguration have the documented shape");
   ' "$SFO_STUB_LOG" || { show_logs; fail "the extension sent unexpected initializationOptions"; }
 fi
 
