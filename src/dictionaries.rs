@@ -12,6 +12,11 @@ pub const PARTICIPLES: &str = include_str!("../dictionaries/participles.txt");
 pub const STATIVE_PARTICIPLES: &str = include_str!("../dictionaries/stative-participles.txt");
 pub const OFFENDER_NAMES: &str = include_str!("../dictionaries/offender-names.txt");
 pub const RISK_QUALIFIERS: &str = include_str!("../dictionaries/risk-qualifiers.txt");
+/// Word sets for the victim-sensitivity patterns (src/pattern.rs, src/sensitive.rs).
+pub const SLOTS: &str = include_str!("../dictionaries/slots.tsv");
+pub const VICTIM_BLAMING: &str = include_str!("../dictionaries/victim-blaming.txt");
+pub const MINIMISING_LANGUAGE: &str = include_str!("../dictionaries/minimising-language.txt");
+pub const GANG_WORDS: &str = include_str!("../dictionaries/gang-words.txt");
 
 /// Non-empty, non-comment lines, trimmed.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
