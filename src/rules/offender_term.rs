@@ -113,7 +113,7 @@ impl Rule for OffenderTerm {
                 (None, _) => base.clone(),
             };
             let replacement = match_case(word, &replacement);
-            let message = format!("Use \u{201c}{replacement}\u{201d} rather than \u{201c}{}\u{201d}: the guidance asks reviews to speak of service users, not offenders", doc.slice(span));
+            let message = format!("Use \u{201c}{replacement}\u{201d} rather than \u{201c}{}\u{201d}: the guidance asks reviews not to label people as offenders", doc.slice(span));
             let d = out.emit(span, message);
             d.replace(replacement.clone(), true);
             // "an offender" → "a service user": the article changes with the noun.
