@@ -155,3 +155,14 @@ fn rules_and_explain() {
     let out = stdout(&o);
     assert!(out.contains("section 4a") && out.contains("Flagged") && out.contains("The offender missed"), "{out}");
 }
+
+#[test]
+fn suppression_markers_in_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", b"The offender left.\nsfo-lint-disable-next-line offender-term\nThe offender left.\n\nsfo-lint-disable\nThe offender left.\nsfo-lint-enable\nThe offender left.\n");
+    let o = run(&["check", "--format", "json", "--only", "offender-term", "a.txt"], dir.path());
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let lines: Vec<u64> = v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, vec![1, 8]);
+}

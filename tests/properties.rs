@@ -16,12 +16,50 @@ fn linter() -> &'static Linter {
 /// text: curly quotes, apostrophes, dashes, non-breaking spaces, CRLF.
 fn fragment() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "The offender", "risk", "was assessed", "by the RO", "MAPPA", "Multi-Agency Public Protection Arrangements (MAPPA)",
-        "utilise", "in order to", "section 6.4 of OASys", "his \u{2018}girlfriend\u{2019}", "the 'relationship'",
-        "users'", "O'Brien", "\u{2019}90s", "she chose to stay", "a volatile relationship", "the Hillside Boys",
-        "e.g.", "Mr.", "03.05.2021", "1.5", "\u{201c}I\u{2019}m fine\u{201d}", "\u{2014}", "\u{a0}", "\r\n", "\n\n", ". ",
-        "; and", "# Heading\n", "- item ", "<!-- sfo-lint-disable-next-line offender-term -->\n", "`code`", "[link](http://x)",
-        "\u{1F600}", "\u{feff}", "\0", "'", "\"", "(", ")", "RoSH", "ROs", "II", "KEY FINDINGS",
+        "The offender",
+        "risk",
+        "was assessed",
+        "by the RO",
+        "MAPPA",
+        "Multi-Agency Public Protection Arrangements (MAPPA)",
+        "utilise",
+        "in order to",
+        "section 6.4 of OASys",
+        "his \u{2018}girlfriend\u{2019}",
+        "the 'relationship'",
+        "users'",
+        "O'Brien",
+        "\u{2019}90s",
+        "she chose to stay",
+        "a volatile relationship",
+        "the Hillside Boys",
+        "e.g.",
+        "Mr.",
+        "03.05.2021",
+        "1.5",
+        "\u{201c}I\u{2019}m fine\u{201d}",
+        "\u{2014}",
+        "\u{a0}",
+        "\r\n",
+        "\n\n",
+        ". ",
+        "; and",
+        "# Heading\n",
+        "- item ",
+        "<!-- sfo-lint-disable-next-line offender-term -->\n", "\nsfo-lint-disable-next-line offender-term\n", "sfo-lint-disable\n", "sfo-lint-enable\n",
+        "`code`",
+        "[link](http://x)",
+        "\u{1F600}",
+        "\u{feff}",
+        "\0",
+        "'",
+        "\"",
+        "(",
+        ")",
+        "RoSH",
+        "ROs",
+        "II",
+        "KEY FINDINGS",
     ]);
     words.prop_map(str::to_owned)
 }
@@ -35,7 +73,11 @@ fn check_invariants(text: &str, format: Format) -> Result<(), TestCaseError> {
     let diags = linter().lint(text, format);
     for d in &diags {
         prop_assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "span {:?} out of text", d.span);
-        prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "span {:?} splits a char", d.span);
+        prop_assert!(
+            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
+            "span {:?} splits a char",
+            d.span
+        );
         for s in &d.suggestions {
             prop_assert!(s.span.start <= s.span.end && s.span.end <= text.len());
             prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));

@@ -100,6 +100,8 @@ pub(super) fn group(prose: &mut [u8], kinds: &[LineKind]) -> Vec<(BlockKind, Spa
         let line = &prose[r.clone()];
         let lead = line.len() - line.trim_ascii_start().len();
         let trail = line.len() - line.trim_ascii_end().len();
+        // A line blanked after it was classified (a suppression marker) is blank now.
+        let kind = if lead == line.len() { LineKind::Blank } else { kind };
         let span = Span::new(r.start + lead, r.end - trail);
         let joins = |open: &Option<(BlockKind, Span)>, prose: &[u8]| match open {
             Some((BlockKind::Paragraph | BlockKind::ListItem, s)) => !ends_sentence(&prose[s.start..s.end]),
