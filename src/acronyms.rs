@@ -102,7 +102,16 @@ fn allow_list() -> &'static HashSet<String> {
 
 /// The dictionary's entry for an acronym in any case ("ROSH" finds RoSH).
 pub fn lookup(acronym: &str) -> Option<&'static Entry> {
-    table().get(&key_of(acronym))
+    // Upper-cased on the stack: this runs for every capitalised word.
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..acronym.len()) {
+        Some(b) if acronym.is_ascii() => {
+            b.copy_from_slice(acronym.as_bytes());
+            b.make_ascii_uppercase();
+            std::str::from_utf8(b).ok().and_then(|k| table().get(k))
+        }
+        _ => table().get(&key_of(acronym)),
+    }
 }
 
 /// Whether the built-in allow-list (`dictionaries/acronym-allow.txt`) holds the acronym:
@@ -190,6 +199,11 @@ const NOT_ACRONYMS: &[&str] = &[
     "WILL",
 ];
 
+fn is_ordinary(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| NOT_ACRONYMS.iter().copied().collect()).contains(word)
+}
+
 /// Titles before a name: a word in capitals after one is a surname (Mr SMITH).
 const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord"];
 
@@ -250,8 +264,17 @@ pub fn strip_possessive(word: &str) -> &str {
 /// "RoSH" → "ROSH"), or `None` when the word is not an acronym by its form. Context
 /// (headings, emphasis) is for [`scan`] to judge.
 pub fn acronym_key(word: &str) -> Option<String> {
-    let word = strip_possessive(word);
+    // Every acronym, known or not, has a capital in its first two letters and two capitals in
+    // all: most words end here, without a look-up.
+    let b = word.as_bytes();
+    if !b.iter().take(2).any(u8::is_ascii_uppercase) {
+        return None;
+    }
     let upper = word.bytes().filter(u8::is_ascii_uppercase).count();
+    if upper < 2 {
+        return None;
+    }
+    let word = strip_possessive(word);
     let lower = word.bytes().filter(u8::is_ascii_lowercase).count();
     // Known as spelt (NDelius, dPER, FTR48), or in capitals throughout (OASYS, ROSH).
     if let Some(e) = lookup(word) {
@@ -259,7 +282,7 @@ pub fn acronym_key(word: &str) -> Option<String> {
             return Some(key_of(&e.acronym));
         }
     }
-    if !word.bytes().all(|b| b.is_ascii_alphabetic()) || upper < 2 {
+    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
     if lower == 0 {
@@ -330,14 +353,13 @@ pub fn is_glossary_heading(doc: &Document, block: usize) -> bool {
 
 /// Every acronym use in the document, in order, with where each is defined.
 pub fn scan(doc: &Document) -> Vec<AcronymUse> {
-    let skip = skipped_words(doc);
     let glossary = glossary_sections(doc);
     let mut uses: Vec<AcronymUse> = Vec::new();
     let mut i = 0;
     while i < doc.words.len() {
         let (range, key) = match compound_at(doc, i) {
             Some(found) => found,
-            None => match (!skip[i]).then(|| acronym_key(doc.word(i))).flatten() {
+            None => match acronym_key(doc.word(i)).filter(|_| !skipped(doc, i)) {
                 Some(key) => (i..i + 1, key),
                 None => {
                     i += 1;
@@ -384,8 +406,11 @@ fn compound_at(doc: &Document, i: usize) -> Option<(Range<usize>, String)> {
         return None;
     }
     let (a, b) = (doc.words[i].span, doc.words[next].span);
-    let gap = doc.gap(a.end, b.start);
-    if gap != "&" && gap != "-" {
+    // A one-byte test first: this runs at every word.
+    if b.start != a.end + 1 || !matches!(doc.prose().as_bytes()[a.end], b'&' | b'-') {
+        return None;
+    }
+    if !doc.word(i).starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
     let whole = strip_possessive(&doc.text()[a.start..b.end]);
@@ -394,55 +419,43 @@ fn compound_at(doc: &Document, i: usize) -> Option<(Range<usize>, String)> {
         .then(|| (i..next + 1, key_of(&entry.acronym)))
 }
 
-/// Words in capitals that are not acronyms because of where they stand.
-fn skipped_words(doc: &Document) -> Vec<bool> {
-    let mut skip = vec![false; doc.words.len()];
-    let caps = |i: usize| {
-        let w = doc.word(i);
-        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
-    };
-    for s in &doc.sentences {
-        let block = &doc.blocks[s.block];
-        let text = doc.slice(s.span);
-        let words = s.words.clone();
-        // An all-capital heading, or a sentence in capitals ("NOT KNOWN."): no acronyms.
-        let shouting = !text.chars().any(char::is_lowercase)
-            && (block.kind == BlockKind::Heading || words.len() >= 2)
-            && !(words.len() == 1 && lookup(doc.word(words.start)).is_some());
-        if shouting {
-            skip[words].iter_mut().for_each(|b| *b = true);
-            continue;
-        }
-        // Runs of three or more words in capitals, or of two with an ordinary word among them
-        // ("ON TIME"), are emphasis or a heading run into the text.
-        let mut run_start = words.start;
-        for i in words.clone().chain(std::iter::once(words.end)) {
-            if i < words.end && caps(i) {
-                continue;
-            }
-            let run = run_start..i;
-            if run.len() >= 3 || (run.len() == 2 && run.clone().any(|k| NOT_ACRONYMS.contains(&doc.word(k)))) {
-                skip[run].iter_mut().for_each(|b| *b = true);
-            }
-            run_start = i + 1;
-        }
-        for i in words.clone() {
-            let w = doc.word(i);
-            if NOT_ACRONYMS.contains(&w) {
-                skip[i] = true;
-            }
-            // Mr SMITH, Ms JANE DOE: surnames in capitals.
-            if i > words.start && caps(i) && lookup(w).is_none() {
-                let prev = doc.word_lower(i - 1);
-                if TITLES.contains(&prev)
-                    || (skip[i - 1] && i > words.start + 1 && TITLES.contains(&doc.word_lower(i - 2)))
-                {
-                    skip[i] = true;
-                }
-            }
-        }
+/// A word in capitals throughout.
+fn caps(doc: &Document, i: usize) -> bool {
+    let w = doc.word(i);
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+/// Whether word `i`, an acronym by its form, is not one because of where it stands. Asked
+/// only of such words, so the common case (no capitals) costs nothing here.
+fn skipped(doc: &Document, i: usize) -> bool {
+    let s = &doc.sentences[doc.words[i].sentence];
+    let words = s.words.clone();
+    // An all-capital heading, or a sentence in capitals ("NOT KNOWN."): no acronyms.
+    let shouting = !doc.slice(s.span).chars().any(char::is_lowercase)
+        && (doc.blocks[s.block].kind == BlockKind::Heading || words.len() >= 2)
+        && !(words.len() == 1 && lookup(doc.word(i)).is_some());
+    if shouting || is_ordinary(doc.word(i)) {
+        return true;
     }
-    skip
+    // Runs of three or more words in capitals, or of two with an ordinary word among them
+    // ("ON TIME"), are emphasis or a heading run into the text.
+    let mut from = i;
+    while from > words.start && caps(doc, from - 1) {
+        from -= 1;
+    }
+    let mut to = i + 1;
+    while to < words.end && caps(doc, to) {
+        to += 1;
+    }
+    let run = from..to;
+    if run.len() >= 3 || (run.len() == 2 && run.clone().any(|k| is_ordinary(doc.word(k)))) {
+        return true;
+    }
+    // Mr SMITH, Ms JANE DOE: surnames in capitals.
+    let title = |k: usize| k >= words.start && TITLES.contains(&doc.word_lower(k));
+    i > words.start
+        && lookup(doc.word(i)).is_none()
+        && (title(i - 1) || (i > words.start + 1 && caps(doc, i - 1) && title(i - 2)))
 }
 
 /// The spans of glossary sections: from a glossary heading to the next heading that is not

@@ -19,6 +19,7 @@ use crate::document::Document;
 use crate::inflect;
 use crate::phrase::normalize;
 use crate::span::Span;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -141,8 +142,8 @@ fn is_adverb(w: &str) -> bool {
 }
 
 /// A word, lower-cased with straight apostrophes.
-fn lower(doc: &Document, i: usize) -> String {
-    normalize(doc.word_lower(i)).into_owned()
+fn lower<'d>(doc: &'d Document, i: usize) -> Cow<'d, str> {
+    normalize(doc.word_lower(i))
 }
 
 impl Rule for PassiveVoice {
@@ -176,9 +177,13 @@ fn joined(doc: &Document, a: usize) -> bool {
 }
 
 fn passive_at(doc: &Document, i: usize, end: usize) -> Option<Passive> {
+    // Every be or get form starts with one of these letters: most words stop here.
+    if !matches!(doc.word_lower(i).as_bytes().first(), Some(b'a' | b'b' | b'g' | b'i' | b'w')) {
+        return None;
+    }
     let aux = lower(doc, i);
-    let get = GET.contains(&aux.as_str());
-    if !get && !BE.contains(&aux.as_str()) {
+    let get = GET.contains(&&*aux);
+    if !get && !BE.contains(&&*aux) {
         return None;
     }
     // Up to three adverbs or "not" between; commas may set adverbs off ("was, however, seen").
@@ -193,14 +198,14 @@ fn passive_at(doc: &Document, i: usize, end: usize) -> Option<Passive> {
         joined(doc, k) || (j > i + 1 && doc.gap(doc.words[k].span.end, doc.words[k + 1].span.start).trim() == ",")
     });
     let word = lower(doc, j);
-    if !gaps_ok || !participles().contains(&word) || stative().contains(&word) {
+    if !gaps_ok || !participles().contains(&*word) || stative().contains(&*word) {
         return None;
     }
     // A capital mid-sentence is a name ("was Read"), not a participle.
     if doc.word(j).starts_with(char::is_uppercase) {
         return None;
     }
-    if get && GET_IDIOMS.contains(&word.as_str()) {
+    if get && GET_IDIOMS.contains(&&*word) {
         return None;
     }
     if adjectival_to(doc, j, end) {
@@ -213,14 +218,14 @@ fn passive_at(doc: &Document, i: usize, end: usize) -> Option<Passive> {
 /// "used to" is one only before a gerund or a noun phrase, not before a verb.
 fn adjectival_to(doc: &Document, j: usize, end: usize) -> bool {
     let word = lower(doc, j);
-    if !BEFORE_TO.contains(&word.as_str()) || j + 2 >= end || !joined(doc, j) || lower(doc, j + 1) != "to" {
+    if !BEFORE_TO.contains(&&*word) || j + 2 >= end || !joined(doc, j) || lower(doc, j + 1) != "to" {
         return false;
     }
     if word != "used" {
         return true;
     }
     let next = lower(doc, j + 2);
-    next.ends_with("ing") || DETERMINERS.contains(&next.as_str()) || matches!(next.as_str(), "it" | "him" | "them")
+    next.ends_with("ing") || DETERMINERS.contains(&&*next) || matches!(&*next, "it" | "him" | "them")
 }
 
 /// Where the verb group starts: modals, "have" and "not" before the be form.
@@ -228,7 +233,7 @@ fn group_start(doc: &Document, sentence_start: usize, aux: usize) -> usize {
     let mut k = aux;
     while k > sentence_start && aux - k < 4 && joined(doc, k - 1) {
         let w = lower(doc, k - 1);
-        if MODALS.contains(&w.as_str()) || HAVE.contains(&w.as_str()) || BE.contains(&w.as_str()) || w == "not" {
+        if MODALS.contains(&&*w) || HAVE.contains(&&*w) || BE.contains(&&*w) || w == "not" {
             k -= 1;
         } else {
             break;
@@ -244,7 +249,7 @@ fn report(doc: &Document, sentence_start: usize, p: &Passive, out: &mut Emitter)
     let end = doc.sentences[doc.words[p.aux].sentence].words.end;
     let message = match agent(doc, p.participle, end) {
         Some(agent) => {
-            let group: Vec<String> = (start..=p.participle).map(|k| lower(doc, k)).collect();
+            let group: Vec<String> = (start..=p.participle).map(|k| lower(doc, k).into_owned()).collect();
             match active(&group, &agent) {
                 Some(rewrite) => format!(
                     "Passive voice: \u{201c}{shown} by {agent}\u{201d}. Write it actively, with who acted first: \u{201c}{} \u{2026}\u{201d}",
@@ -332,7 +337,7 @@ fn agent(doc: &Document, participle: usize, end: usize) -> Option<String> {
     let mut by = participle + 1;
     while by < end && by - participle <= AGENT_REACH && joined(doc, by - 1) {
         let w = lower(doc, by);
-        if w == "by" || BE.contains(&w.as_str()) || w == "and" || w == "but" {
+        if w == "by" || BE.contains(&&*w) || w == "and" || w == "but" {
             break;
         }
         by += 1;
@@ -341,10 +346,10 @@ fn agent(doc: &Document, participle: usize, end: usize) -> Option<String> {
         return None;
     }
     let first = lower(doc, by + 1);
-    if CALENDAR.contains(&first.as_str()) || first.starts_with(|c: char| c.is_ascii_digit()) {
+    if CALENDAR.contains(&&*first) || first.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let pronoun = match first.as_str() {
+    let pronoun = match &*first {
         "him" => Some("he"),
         "her" => Some("she"),
         "them" => Some("they"),
@@ -356,14 +361,14 @@ fn agent(doc: &Document, participle: usize, end: usize) -> Option<String> {
     if let (Some(p), true) = (pronoun, single || first != "her") {
         return Some(p.to_owned());
     }
-    let determiner = DETERMINERS.contains(&first.as_str());
+    let determiner = DETERMINERS.contains(&&*first);
     if !determiner && !doc.word(by + 1).starts_with(char::is_uppercase) {
         return None;
     }
     let mut last = by + 1;
     while last + 1 < end && last - by < 6 && joined(doc, last) {
         let next = lower(doc, last + 1);
-        if AGENT_STOP.contains(&next.as_str()) || CALENDAR.contains(&next.as_str()) {
+        if AGENT_STOP.contains(&&*next) || CALENDAR.contains(&&*next) {
             break;
         }
         last += 1;
@@ -371,7 +376,7 @@ fn agent(doc: &Document, participle: usize, end: usize) -> Option<String> {
     if determiner && last == by + 1 {
         return None;
     }
-    if (by + 1..=last).any(|k| NOT_AGENTS.contains(&lower(doc, k).as_str())) {
+    if (by + 1..=last).any(|k| NOT_AGENTS.contains(&&*lower(doc, k))) {
         return None;
     }
     Some(
@@ -385,7 +390,7 @@ fn agent(doc: &Document, participle: usize, end: usize) -> Option<String> {
 /// Whether an agent takes a plural verb: "the police", "staff", "the officers".
 fn plural_agent(agent: &str) -> bool {
     let head = agent.rsplit(' ').next().unwrap_or(agent).to_ascii_lowercase();
-    matches!(head.as_str(), "police" | "staff" | "people" | "they" | "we" | "you" | "children" | "men" | "women" | "i")
+    matches!(&*head, "police" | "staff" | "people" | "they" | "we" | "you" | "children" | "men" | "women" | "i")
         || (head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("'s") && !head.ends_with('\u{2019}'))
 }
 

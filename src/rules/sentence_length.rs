@@ -39,7 +39,7 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
 const CLAUSE_CONJUNCTIONS: &[&str] =
     &["but", "because", "which", "although", "though", "whereas", "while", "whilst", "however"];
 /// Conjunctions that start a clause only after a comma.
-const AFTER_COMMA: &[&str] = &["and", "so", "yet", "when", "until", "after", "before", "as"];
+const AFTER_COMMA: &[&str] = &["and", "or", "so", "yet", "when", "until", "after", "before", "as"];
 
 impl Rule for SentenceLength {
     fn check(&self, doc: &Document, out: &mut Emitter) {
