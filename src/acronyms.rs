@@ -354,12 +354,13 @@ pub fn is_glossary_heading(doc: &Document, block: usize) -> bool {
 /// Every acronym use in the document, in order, with where each is defined.
 pub fn scan(doc: &Document) -> Vec<AcronymUse> {
     let glossary = glossary_sections(doc);
+    let mut cx = Context::default();
     let mut uses: Vec<AcronymUse> = Vec::new();
     let mut i = 0;
     while i < doc.words.len() {
         let (range, key) = match compound_at(doc, i) {
             Some(found) => found,
-            None => match acronym_key(doc.word(i)).filter(|_| !skipped(doc, i)) {
+            None => match acronym_key(doc.word(i)).filter(|_| !skipped(doc, i, &mut cx)) {
                 Some(key) => (i..i + 1, key),
                 None => {
                     i += 1;
@@ -425,13 +426,32 @@ fn caps(doc: &Document, i: usize) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
+/// What [`skipped`] has worked out about the sentence and the run of capitals it last
+/// looked at, so that a sentence in capitals or a long run costs one pass, not one per word.
+#[derive(Default)]
+struct Context {
+    /// The sentence, and whether it is in capitals throughout.
+    shouting: Option<(usize, bool)>,
+    /// The last run of consecutive words in capitals.
+    run: std::ops::Range<usize>,
+}
+
 /// Whether word `i`, an acronym by its form, is not one because of where it stands. Asked
 /// only of such words, so the common case (no capitals) costs nothing here.
-fn skipped(doc: &Document, i: usize) -> bool {
-    let s = &doc.sentences[doc.words[i].sentence];
+fn skipped(doc: &Document, i: usize, cx: &mut Context) -> bool {
+    let sentence = doc.words[i].sentence;
+    let s = &doc.sentences[sentence];
     let words = s.words.clone();
     // An all-capital heading, or a sentence in capitals ("NOT KNOWN."): no acronyms.
-    let shouting = !doc.slice(s.span).chars().any(char::is_lowercase)
+    let capitals = match cx.shouting {
+        Some((at, capitals)) if at == sentence => capitals,
+        _ => {
+            let capitals = !doc.slice(s.span).chars().any(char::is_lowercase);
+            cx.shouting = Some((sentence, capitals));
+            capitals
+        }
+    };
+    let shouting = capitals
         && (doc.blocks[s.block].kind == BlockKind::Heading || words.len() >= 2)
         && !(words.len() == 1 && lookup(doc.word(i)).is_some());
     if shouting || is_ordinary(doc.word(i)) {
@@ -439,15 +459,18 @@ fn skipped(doc: &Document, i: usize) -> bool {
     }
     // Runs of three or more words in capitals, or of two with an ordinary word among them
     // ("ON TIME"), are emphasis or a heading run into the text.
-    let mut from = i;
-    while from > words.start && caps(doc, from - 1) {
-        from -= 1;
+    if !cx.run.contains(&i) {
+        let mut from = i;
+        while from > words.start && caps(doc, from - 1) {
+            from -= 1;
+        }
+        let mut to = i + 1;
+        while to < words.end && caps(doc, to) {
+            to += 1;
+        }
+        cx.run = from..to;
     }
-    let mut to = i + 1;
-    while to < words.end && caps(doc, to) {
-        to += 1;
-    }
-    let run = from..to;
+    let run = cx.run.clone();
     if run.len() >= 3 || (run.len() == 2 && run.clone().any(|k| is_ordinary(doc.word(k)))) {
         return true;
     }
@@ -490,10 +513,14 @@ fn trim_marks(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || "\"'\u{201c}\u{201d}\u{2018}\u{2019}".contains(c))
 }
 
+/// The longest acronym whose definition is looked for.
+const MAX_LETTERS: usize = 12;
+
 /// The span of the full name given with the use, if it is a definition.
 fn definition(doc: &Document, range: Range<usize>, key: &str) -> Option<Span> {
     let letters: Vec<char> = key.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
-    if letters.len() < 2 {
+    // Real acronyms are short; a cap keeps the look-back window small on any input.
+    if !(2..=MAX_LETTERS).contains(&letters.len()) {
         return None;
     }
     let sentence = &doc.sentences[doc.words[range.start].sentence];

@@ -63,6 +63,7 @@ fn leaves_active_and_stative_uses_alone() {
             ("She was determined to leave him.", &[]),
             ("The report was thorough, and the plan was prompt.", &[]),
             ("He was the officer\u{2019}s first case.", &[]),
+            ("The team is made up of six officers and was composed of volunteers.", &[]),
         ],
     );
 }

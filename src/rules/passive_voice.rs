@@ -208,10 +208,15 @@ fn passive_at(doc: &Document, i: usize, end: usize) -> Option<Passive> {
     if get && GET_IDIOMS.contains(&&*word) {
         return None;
     }
-    if adjectival_to(doc, j, end) {
+    if adjectival_to(doc, j, end) || made_up_of(doc, j, end) {
         return None;
     }
     Some(Passive { aux: i, participle: j })
+}
+
+/// "the team is made up of six officers": what a thing consists of, not an action.
+fn made_up_of(doc: &Document, j: usize, end: usize) -> bool {
+    j + 2 < end && lower(doc, j) == "made" && lower(doc, j + 1) == "up" && lower(doc, j + 2) == "of"
 }
 
 /// "prepared to talk", "determined to leave", "used to living": an adjective before "to".
