@@ -37,6 +37,26 @@ fn flags_sentences_over_the_limit() {
                 &["His score rose from 1.5 to 3.2 between 03.05.2021 and 17.08.2021, and the officer did not notice the change, and nobody asked her about it at any of the supervision meetings."],
             ),
             (
+                "Comment: The officer accepted the account that Mr Idris gave without checking it with Ms Morris or the police, and she did not consider what the assault meant for the child.",
+                &["Comment: The officer accepted the account that Mr Idris gave without checking it with Ms Morris or the police, and she did not consider what the assault meant for the child."],
+            ),
+            (
+                "- The head of the unit will audit every domestic abuse case held by a newly qualified officer in the past twelve months and report the findings by March.",
+                &["The head of the unit will audit every domestic abuse case held by a newly qualified officer in the past twelve months and report the findings by March."],
+            ),
+            (
+                "Short line first.\r\nThe officer did not refer Mr Kay to the alcohol service because she believed that he would not attend, although he had asked for help twice that month.\r\n",
+                &["The officer did not refer Mr Kay to the alcohol service because she believed that he would not attend, although he had asked for help twice that month."],
+            ),
+            (
+                "Ms Hay told the officer \u{201c}he checks my phone every night\u{201d}, but the officer recorded this as relationship difficulties and took no further action for six weeks.",
+                &["Ms Hay told the officer \u{201c}he checks my phone every night\u{201d}, but the officer recorded this as relationship difficulties and took no further action for six weeks."],
+            ),
+            (
+                "Between 12\u{a0}June and 3\u{a0}September 2021 the officer saw Mr\u{a0}Pell nine times, twice at home, and recorded that he was \u{2018}settled\u{2019} on each occasion.",
+                &["Between 12\u{a0}June and 3\u{a0}September 2021 the officer saw Mr\u{a0}Pell nine times, twice at home, and recorded that he was \u{2018}settled\u{2019} on each occasion."],
+            ),
+            (
                 "He called it a \u{2018}misunderstanding\u{2019}\u{2014}the police called it assault\u{2014}and the officer recorded his account without checking it with the police or with Ms Hay or her family that week.",
                 &["He called it a \u{2018}misunderstanding\u{2019}\u{2014}the police called it assault\u{2014}and the officer recorded his account without checking it with the police or with Ms Hay or her family that week."],
             ),
