@@ -22,6 +22,7 @@ pub mod docx;
 pub mod fix;
 pub mod inflect;
 pub mod input;
+pub mod key;
 pub mod linter;
 pub mod pattern;
 pub mod phrase;

@@ -25,7 +25,7 @@
 //! runs across a comma or out of its sentence.
 
 use crate::document::Document;
-use crate::phrase::normalize;
+use crate::key::{key, Key, KeyMap, KeySet};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -34,8 +34,9 @@ use std::sync::Arc;
 /// A set of words and word sequences, by name.
 #[derive(Debug, Default)]
 pub struct Slot {
-    single: HashSet<String>,
-    multi: Vec<Vec<String>>,
+    single: KeySet,
+    /// Members of several words, by their first word's key.
+    multi: KeyMap<Vec<Vec<Key>>>,
 }
 
 impl Slot {
@@ -44,15 +45,20 @@ impl Slot {
         match words.len() {
             0 => {}
             1 => {
-                self.single.insert(words.into_iter().next().unwrap_or_default());
+                self.single.insert(words[0]);
             }
-            _ => self.multi.push(words),
+            _ => self.multi.entry(words[0]).or_default().push(words),
         }
     }
 
     /// Whether a single (normalised) word is a member.
     pub fn has_word(&self, word: &str) -> bool {
-        self.single.contains(word)
+        self.single.contains(&key(word))
+    }
+
+    /// Whether a word with this key is a member.
+    pub fn has_key(&self, k: Key) -> bool {
+        self.single.contains(&k)
     }
 
     /// The end of the longest member starting at word `i`, within `..end`.
@@ -60,12 +66,11 @@ impl Slot {
         if i >= end {
             return None;
         }
-        let first = normalize(doc.word_lower(i));
-        let mut best = self.single.contains(first.as_ref()).then_some(i + 1);
-        for m in &self.multi {
-            if m[0] == first.as_ref() && i + m.len() <= end && best.is_none_or(|b| b < i + m.len()) {
-                let fits =
-                    (1..m.len()).all(|k| joined(doc, i + k) && normalize(doc.word_lower(i + k)) == m[k].as_str());
+        let first = doc.words[i].key;
+        let mut best = self.single.contains(&first).then_some(i + 1);
+        for m in self.multi.get(&first).map_or(&[][..], Vec::as_slice) {
+            if i + m.len() <= end && best.is_none_or(|b| b < i + m.len()) {
+                let fits = (1..m.len()).all(|k| joined(doc, i + k) && doc.words[i + k].key == m[k]);
                 if fits {
                     best = Some(i + m.len());
                 }
@@ -79,8 +84,8 @@ impl Slot {
         range.clone().any(|i| self.match_at(doc, i, range.end).is_some())
     }
 
-    fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.single.iter().map(String::as_str).chain(self.multi.iter().map(|m| m[0].as_str()))
+    fn first_words(&self) -> impl Iterator<Item = Key> + '_ {
+        self.single.iter().copied().chain(self.multi.keys().copied())
     }
 }
 
@@ -146,12 +151,8 @@ fn expand_members(
 }
 
 /// A pattern's words as the matcher compares them.
-fn split_words(phrase: &str) -> Vec<String> {
-    phrase
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(|w| normalize(w).into_owned())
-        .collect()
+fn split_words(phrase: &str) -> Vec<Key> {
+    phrase.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(key).collect()
 }
 
 /// Whether word `i` follows word `i - 1` with only white space or a hyphen between them.
@@ -184,14 +185,14 @@ struct Compiled {
 
 /// A compiled set of patterns, each carrying a value.
 pub struct PatternSet<T> {
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: KeyMap<Vec<usize>>,
     compiled: Vec<Compiled>,
     values: Vec<T>,
 }
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
-        PatternSet { by_first: HashMap::new(), compiled: Vec::new(), values: Vec::new() }
+        PatternSet { by_first: KeyMap::default(), compiled: Vec::new(), values: Vec::new() }
     }
 }
 
@@ -255,11 +256,11 @@ impl<T> PatternSet<T> {
                 return Err(format!("{pattern:?}: matches no words"));
             }
             let index = self.compiled.len();
-            let mut firsts: Vec<&str> = first.first_words().collect();
+            let mut firsts: Vec<Key> = first.first_words().collect();
             firsts.sort_unstable();
             firsts.dedup();
             for w in firsts {
-                self.by_first.entry(w.to_owned()).or_default().push(index);
+                self.by_first.entry(w).or_default().push(index);
             }
             self.compiled.push(Compiled { tokens, value: value_index });
         }
@@ -268,7 +269,7 @@ impl<T> PatternSet<T> {
 
     /// Every pattern matching from word `i`, longest first; never crossing a sentence.
     pub fn matches_at(&self, doc: &Document, i: usize) -> Vec<PatternMatch<'_, T>> {
-        let Some(candidates) = self.by_first.get(normalize(doc.word_lower(i)).as_ref()) else {
+        let Some(candidates) = self.by_first.get(&doc.words[i].key) else {
             return Vec::new();
         };
         let end = doc.sentences[doc.words[i].sentence].words.end;

@@ -8,11 +8,10 @@
 //! ("re-offending").
 
 use crate::document::Document;
+use crate::key::{key, Key, KeyMap};
 use crate::span::Span;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A word as phrases compare it: ASCII lower case, straight apostrophes.
 pub fn normalize(word: &str) -> Cow<'_, str> {
@@ -24,27 +23,23 @@ pub fn normalize(word: &str) -> Cow<'_, str> {
 }
 
 struct Entry<T> {
-    words: Vec<String>,
+    words: Vec<Key>,
+    /// The last word's key with a possessive ending: "manager's".
+    possessive: Key,
     /// What joins word `i` to word `i + 1`, trimmed ("" for white space).
     joins: Vec<String>,
     value: T,
 }
 
 pub struct PhraseSet<T> {
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: KeyMap<Vec<usize>>,
     entries: Vec<Entry<T>>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { by_first: HashMap::new(), entries: Vec::new() }
+        PhraseSet { by_first: KeyMap::default(), entries: Vec::new() }
     }
-}
-
-/// "manager's" of "manager": a phrase may end in a possessive ("the Prison Offender Manager's
-/// report").
-fn is_possessive_of(word: &str, base: &str) -> bool {
-    word.strip_prefix(base).is_some_and(|rest| rest == "'s")
 }
 
 /// A phrase found in a document.
@@ -69,31 +64,22 @@ impl<T> PhraseSet<T> {
         self.entries.is_empty()
     }
 
-    /// Adds a phrase; a phrase with no words is ignored.
+    /// Adds a phrase; a phrase with no words is ignored. The phrase is split into words the
+    /// way documents are, so every entry can match.
     pub fn insert(&mut self, phrase: &str, value: T) {
-        let mut words = Vec::new();
-        let mut joins = Vec::new();
-        let mut join = String::new();
-        for piece in phrase.split_word_bounds() {
-            if piece.chars().any(char::is_alphanumeric) {
-                if !words.is_empty() {
-                    joins.push(std::mem::take(&mut join).trim().to_owned());
-                }
-                words.push(normalize(piece).into_owned());
-            } else if !words.is_empty() {
-                join.push_str(piece);
-            }
-        }
-        let Some(first) = words.first().cloned() else {
-            return;
-        };
-        self.by_first.entry(first).or_default().push(self.entries.len());
-        self.entries.push(Entry { words, joins, value });
+        let ranges = crate::document::word_ranges(phrase);
+        let Some(&(_, last_end)) = ranges.last() else { return };
+        let words: Vec<Key> = ranges.iter().map(|&(a, b)| key(&phrase[a..b])).collect();
+        let joins = ranges.windows(2).map(|w| phrase[w[0].1..w[1].0].trim().to_owned()).collect();
+        let last = &phrase[ranges[ranges.len() - 1].0..last_end];
+        let possessive = key(&format!("{last}'s"));
+        self.by_first.entry(words[0]).or_default().push(self.entries.len());
+        self.entries.push(Entry { words, possessive, joins, value });
     }
 
     /// The longest phrase starting at word `i`, if any; it never crosses a sentence.
     pub fn longest_at(&self, doc: &Document, i: usize) -> Option<Match<'_, T>> {
-        let candidates = self.by_first.get(normalize(doc.word_lower(i)).as_ref())?;
+        let candidates = self.by_first.get(&doc.words[i].key)?;
         let sentence_end = doc.sentences[doc.words[i].sentence].words.end;
         let mut best: Option<(usize, &Entry<T>)> = None;
         'entry: for &e in candidates {
@@ -104,8 +90,8 @@ impl<T> PhraseSet<T> {
             }
             for k in 1..n {
                 let (prev, cur) = (doc.words[i + k - 1].span, doc.words[i + k].span);
-                let word = normalize(doc.word_lower(i + k));
-                let same = word == entry.words[k] || (k == n - 1 && is_possessive_of(&word, &entry.words[k]));
+                let word = doc.words[i + k].key;
+                let same = word == entry.words[k] || (k == n - 1 && word == entry.possessive);
                 if doc.gap(prev.end, cur.start).trim() != entry.joins[k - 1] || !same {
                     continue 'entry;
                 }

@@ -13,6 +13,7 @@ mod sentences;
 
 use crate::span::Span;
 pub use line_index::{Encoding, LineCol, LineIndex};
+pub(crate) use sentences::word_ranges;
 use std::ops::Range;
 
 /// How to read the text.
@@ -77,6 +78,8 @@ pub struct Sentence {
 pub struct Word {
     pub span: Span,
     pub sentence: usize,
+    /// The word's [`crate::key::key`], for dictionary look-ups.
+    pub key: crate::key::Key,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -170,6 +173,11 @@ impl<'t> Document<'t> {
     pub fn word_lower(&self, i: usize) -> &str {
         let s = self.words[i].span;
         &self.lower[s.start..s.end]
+    }
+
+    /// The word's dictionary key ([`crate::key::key`] of its text).
+    pub fn word_key(&self, i: usize) -> crate::key::Key {
+        self.words[i].key
     }
 
     /// The words of sentence `s`.

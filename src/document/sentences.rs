@@ -1,14 +1,23 @@
 //! Sentence and word boundaries within a block.
 //!
-//! Unicode (UAX #29) sentence boundaries, then corrected: a boundary after an abbreviation
-//! ("e.g.", "Mr.", "No.", "para.") or an initial ("J. Smith") is removed. Decimals and dates
-//! such as 03.05.2021 never break under UAX #29 in the first place.
+//! Both follow the main rules of Unicode text segmentation (UAX #29), written out here for
+//! speed: the general state machines of `unicode-segmentation` cost more than everything
+//! else in a lint put together, and reviews need only these rules.
+//!
+//! Sentences end at `.`, `!` or `?` (with any closing quotes and brackets after them) followed
+//! by white space, except that a full stop followed by a lower-case word does not end one
+//! ("e.g. the", UAX #29 rule SB8). Then a boundary after an abbreviation ("Mr.", "para.") or
+//! an initial ("J. Smith") is removed. Decimals and dates (1.5, 03.05.2021) have no space
+//! after the stop, so never break.
+//!
+//! Words are runs of letters, digits and `_`, joined across an apostrophe or full stop with a
+//! letter or digit on both sides ("user’s", "e.g", "6.4", "R6.2") and across a comma between
+//! digits ("1,000"), as UAX #29 joins them; hyphens and dashes split words.
 
 use super::{Block, BlockKind, Document, Sentence, Word};
 use crate::span::Span;
 use std::collections::HashSet;
 use std::sync::OnceLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 fn abbreviations() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
@@ -25,10 +34,9 @@ pub(super) fn split_block(doc: &mut Document, kind: BlockKind, span: Span) {
     } else {
         let mut pending: Option<Span> = None;
         let text = &doc.prose[span.start..span.end];
-        let bounds: Vec<Span> = text
-            .split_sentence_bound_indices()
-            .map(|(off, piece)| Span::new(span.start + off, span.start + off + piece.len()))
-            .collect();
+        let mut starts = sentence_starts(text);
+        starts.push(text.len());
+        let bounds: Vec<Span> = starts.windows(2).map(|w| Span::new(span.start + w[0], span.start + w[1])).collect();
         for (k, s) in bounds.iter().enumerate() {
             let s = match pending.take() {
                 Some(p) => p.cover(*s),
@@ -63,10 +71,10 @@ fn push_sentence(doc: &mut Document, block: usize, span: Span) {
     let index = doc.sentences.len();
     let text = &doc.prose[span.start..span.end];
     let first = doc.words.len();
-    for (off, w) in text.split_word_bound_indices() {
-        if w.chars().any(char::is_alphanumeric) {
-            doc.words.push(Word { span: Span::new(span.start + off, span.start + off + w.len()), sentence: index });
-        }
+    for (a, b) in word_ranges(text) {
+        let span = Span::new(span.start + a, span.start + b);
+        let key = crate::key::key(&doc.lower[span.start..span.end]);
+        doc.words.push(Word { span, sentence: index, key });
     }
     let token_count = text.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).count();
     doc.sentences.push(Sentence { span, words: first..doc.words.len(), block, token_count });
@@ -94,4 +102,103 @@ fn ends_with_abbreviation(piece: &str) -> bool {
     let body = &last[..last.len() - 1];
     let mut chars = body.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Byte ranges of the words of `text`.
+pub(crate) fn word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    // The previous char, when it was a word char.
+    let mut prev_word: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+            prev_word = Some(c);
+            continue;
+        }
+        if let (Some(_), Some(p)) = (start, prev_word) {
+            let next = chars.peek().map(|&(_, n)| n);
+            let joins = match c {
+                '\'' | '\u{2019}' | '.' => next.is_some_and(is_word_char),
+                ',' => p.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                _ => false,
+            };
+            if joins {
+                prev_word = None;
+                continue;
+            }
+        }
+        if let Some(s) = start.take() {
+            out.push((s, i));
+        }
+        prev_word = None;
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{203d}')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, ')' | ']' | '}' | '"' | '\'' | '\u{2019}' | '\u{201d}' | '\u{bb}')
+}
+
+/// Offsets where sentences start in `text` (the first is always 0).
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Terminators are ASCII or start with 0xE2 (… and ‽): skip other bytes quickly.
+        let b = bytes[i];
+        if !matches!(b, b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next().filter(|&c| is_terminator(c)) else {
+            i += 1;
+            continue;
+        };
+        let full_stop = c == '.';
+        let mut j = i + c.len_utf8();
+        let mut rest = text[j..].chars().peekable();
+        while let Some(&n) = rest.peek() {
+            if is_terminator(n) || is_closer(n) {
+                j += n.len_utf8();
+                rest.next();
+            } else {
+                break;
+            }
+        }
+        let mut k = j;
+        while let Some(&n) = rest.peek() {
+            if n.is_whitespace() {
+                k += n.len_utf8();
+                rest.next();
+            } else {
+                break;
+            }
+        }
+        if k == j || k >= text.len() {
+            // No space after it (1.5, e.g, U.K), or the end of the block.
+            i = j.max(i + 1);
+            continue;
+        }
+        // SB8: a full stop before a lower-case word is not the end ("e.g. the").
+        let lower_next = rest.find(|n| n.is_alphanumeric()).is_some_and(char::is_lowercase);
+        if !(full_stop && lower_next) {
+            starts.push(k);
+        }
+        i = k;
+    }
+    starts
 }

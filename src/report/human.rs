@@ -3,6 +3,7 @@
 use super::{positions, FileReport};
 use crate::diagnostic::Severity;
 use crate::document::LineIndex;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// ANSI styles, or none when output is not a terminal.
 struct Style {
@@ -56,12 +57,10 @@ pub fn render(files: &[FileReport], colour_on: bool) -> String {
             let bar = st.paint("1;34", "|");
             out.push_str(&format!("{:gutter$} {bar}\n", ""));
             out.push_str(&format!("{} {bar} {}\n", st.paint("1;34", &p.line.to_string()), shown.replace('\t', " ")));
-            let width = if p.end_line == p.line {
-                (p.end_column - p.column).max(1)
-            } else {
-                source[d.span.start - start..].chars().count().max(1)
-            };
-            let carets = "^".repeat(width.min(shown.chars().count().saturating_sub(lead).max(1)));
+            // Carets count what the reader sees: grapheme clusters, not chars ("e\u{301}" is one).
+            let flagged = &f.text[d.span.start..d.span.end.min(end).max(d.span.start)];
+            let width = flagged.graphemes(true).count().max(1);
+            let carets = "^".repeat(width.min(shown.graphemes(true).count().saturating_sub(lead).max(1)));
             out.push_str(&format!(
                 "{:gutter$} {bar} {}{}\n",
                 "",
@@ -84,12 +83,12 @@ pub fn render(files: &[FileReport], colour_on: bool) -> String {
     out
 }
 
-/// At most about `max` chars of `line` around byte `at`; returns the text and the char column
-/// of `at` within it. Scans only the window, so a 1 MB line costs no more than a short one.
+/// At most about `max` grapheme clusters of `line` around byte `at`; returns the text and
+/// the column of `at` within it, in grapheme clusters. Scans only the window, so a 1 MB line costs no more than a short one.
 fn window(line: &str, at: usize, max: usize) -> (String, usize) {
-    let back: Vec<(usize, char)> = line[..at].char_indices().rev().take(max / 3 + 1).collect();
+    let back: Vec<(usize, &str)> = line[..at].grapheme_indices(true).rev().take(max / 3 + 1).collect();
     let (from, lead) = if back.len() > max / 3 { (back[max / 3 - 1].0, max / 3) } else { (0, back.len()) };
-    let to = line[at..].char_indices().nth(max - lead).map_or(line.len(), |(i, _)| at + i);
+    let to = line[at..].grapheme_indices(true).nth(max - lead).map_or(line.len(), |(i, _)| at + i);
     let prefix = if from > 0 { "\u{2026}" } else { "" };
     let suffix = if to < line.len() { "\u{2026}" } else { "" };
     (format!("{prefix}{}{suffix}", &line[from..to]), lead + prefix.chars().count())

@@ -17,6 +17,7 @@ use super::Rule;
 use crate::diagnostic::Emitter;
 use crate::dictionaries;
 use crate::document::Document;
+use crate::key::{key, KeySet};
 use crate::phrase::{match_case, PhraseSet};
 use crate::span::Span;
 use serde::Deserialize;
@@ -39,9 +40,12 @@ struct GangNaming {
 /// The word lists, parsed once.
 struct Words {
     nouns: HashSet<&'static str>,
+    /// Keys of `nouns`, to pass over most words with one integer probe.
+    noun_keys: KeySet,
     /// Lower-cased, single-spaced.
     allow: HashSet<String>,
-    context: HashSet<&'static str>,
+    /// Keys of words that show a sentence is about gangs.
+    context: KeySet,
     called: PhraseSet<()>,
     not_name: HashSet<&'static str>,
     acronyms: HashSet<&'static str>,
@@ -52,8 +56,9 @@ fn words() -> &'static Words {
     WORDS.get_or_init(|| {
         let mut w = Words {
             nouns: HashSet::new(),
+            noun_keys: KeySet::default(),
             allow: HashSet::new(),
-            context: HashSet::new(),
+            context: KeySet::default(),
             called: PhraseSet::new(),
             not_name: HashSet::new(),
             acronyms: dictionaries::rows(dictionaries::ACRONYMS).filter_map(|r| r.first().copied()).collect(),
@@ -62,12 +67,13 @@ fn words() -> &'static Words {
             match section {
                 "nouns" => {
                     w.nouns.insert(line);
+                    w.noun_keys.insert(key(line));
                 }
                 "allow" => {
                     w.allow.insert(name_key(line.split_whitespace()));
                 }
                 "context" => {
-                    w.context.insert(line);
+                    w.context.insert(key(line));
                 }
                 "called" => w.called.insert(line, ()),
                 "not-name" => {
@@ -126,10 +132,10 @@ impl GangNaming {
         let mut spans: Vec<Span> = self.names.find_all(doc).map(|m| m.span).collect();
         for s in 0..doc.sentences.len() {
             let sentence = doc.sentences[s].words.clone();
-            let about_gangs = sentence.clone().any(|i| w.context.contains(doc.word_lower(i)));
+            let about_gangs = sentence.clone().any(|i| w.context.contains(&doc.words[i].key));
             for i in sentence.clone() {
                 let word = doc.word(i);
-                if w.nouns.contains(word) {
+                if w.noun_keys.contains(&doc.words[i].key) && w.nouns.contains(word) {
                     if let Some(name) = named_with_noun(doc, &sentence, i, w) {
                         spans.push(with_article(doc, &sentence, name));
                     }
