@@ -102,7 +102,8 @@ fn configuration_is_found_by_walking_up() {
     write(dir.path(), "case/deep/a.txt", b"The offender left.");
     let o = run(&["check", "--format", "json", "case/deep/a.txt"], dir.path());
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let s = &v["files"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "offender-term").unwrap()["suggestions"];
+    let s = &v["files"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "offender-term").unwrap()
+        ["suggestions"];
     assert_eq!(s[0], "person on probation");
     // --config overrides discovery.
     write(dir.path(), "other.toml", b"[rules]\noffender-term = \"off\"\n");
@@ -127,7 +128,8 @@ fn directories_are_walked_honouring_gitignore() {
 
 #[test]
 fn standard_input_and_other_formats() {
-    let mut child = bin().args(["check", "--format", "github", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        bin().args(["check", "--format", "github", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     use std::io::Write;
     child.stdin.take().unwrap().write_all(b"The offender left, 50% sure.").unwrap();
     let o = child.wait_with_output().unwrap();
@@ -137,7 +139,10 @@ fn standard_input_and_other_formats() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", b"The offender left.");
     let human = stdout(&run(&["check", "a.txt"], dir.path()));
-    assert!(human.contains("warning[offender-term]") && human.contains("--> a.txt:1:5") && human.contains("^^^^^^^^"), "{human}");
+    assert!(
+        human.contains("warning[offender-term]") && human.contains("--> a.txt:1:5") && human.contains("^^^^^^^^"),
+        "{human}"
+    );
     assert!(!human.contains('\x1b'), "no colour when not on a terminal");
     assert!(human.contains("found 1 problem"));
 }
@@ -163,6 +168,7 @@ fn suppression_markers_in_plain_text() {
     let o = run(&["check", "--format", "json", "--only", "offender-term", "a.txt"], dir.path());
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let lines: Vec<u64> = v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["line"].as_u64().unwrap()).collect();
+    let lines: Vec<u64> =
+        v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["line"].as_u64().unwrap()).collect();
     assert_eq!(lines, vec![1, 8]);
 }
