@@ -1,5 +1,7 @@
 //! `sfo-lint check --fix` end to end.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -14,13 +16,6 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-fn leftovers(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect()
-}
 
 #[test]
 fn fixes_in_place_reports_the_rest_and_a_second_run_changes_nothing() {
@@ -44,7 +39,7 @@ fn fixes_in_place_reports_the_rest_and_a_second_run_changes_nothing() {
     let again = sfo(&["check", "--fix", "r.txt"], dir.path());
     assert!(!text(&again.stderr).contains("fixed"), "{}", text(&again.stderr));
     assert_eq!(std::fs::read_to_string(dir.path().join("r.txt")).unwrap(), FIXED);
-    assert!(leftovers(dir.path()).is_empty());
+    assert!(common::temp_files(dir.path()).is_empty());
 }
 
 #[test]
@@ -80,7 +75,7 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
     assert!(stderr.contains("would fix 2 problems"), "{stderr}");
     assert!(stderr.contains("passive-voice"), "the report moves to stderr: {stderr}");
     assert_eq!(std::fs::read_to_string(dir.path().join("r.txt")).unwrap(), REVIEW);
-    assert!(leftovers(dir.path()).is_empty());
+    assert!(common::temp_files(dir.path()).is_empty());
 }
 
 #[test]
@@ -153,5 +148,5 @@ fn a_failed_write_leaves_the_file_untouched() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("cannot write the fixed file"), "{}", text(&out.stderr));
     assert_eq!(std::fs::read_to_string(dir.path().join("r.txt")).unwrap(), REVIEW);
-    assert!(leftovers(dir.path()).is_empty(), "{:?}", leftovers(dir.path()));
+    assert!(common::temp_files(dir.path()).is_empty(), "{:?}", common::temp_files(dir.path()));
 }

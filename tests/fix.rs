@@ -1,5 +1,7 @@
 //! Applying safe suggestions, and replacing a file atomically.
 
+mod common;
+
 use sfo_lint::fix::{apply, fix, unified_diff, write_atomic, Original, WriteError};
 use sfo_lint::{Diagnostic, Format, Linter, Severity, Span, Suggestion};
 
@@ -120,13 +122,6 @@ fn a_diff_shows_the_changed_lines_with_context() {
     assert!(d.contains("@@ -0,0 +1 @@\n+new\n"), "{d}");
 }
 
-fn temp_files(dir: &std::path::Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect()
-}
 
 #[test]
 fn writes_atomically_keeping_permissions() {
@@ -146,7 +141,7 @@ fn writes_atomically_keeping_permissions() {
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
     }
-    assert!(temp_files(dir.path()).is_empty());
+    assert!(common::temp_files(dir.path()).is_empty());
 }
 
 #[test]
@@ -160,7 +155,7 @@ fn refuses_a_file_changed_on_disk_since_it_was_read() {
     assert!(matches!(err, WriteError::Changed(_)), "{err}");
     assert!(err.to_string().contains("changed on disk"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited meanwhile");
-    assert!(temp_files(dir.path()).is_empty());
+    assert!(common::temp_files(dir.path()).is_empty());
 }
 
 #[test]

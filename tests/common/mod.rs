@@ -43,3 +43,12 @@ pub fn check_cases(rule: &str, cases: &[(&str, &[&str])]) {
     }
     assert!(failures.is_empty(), "{rule}: {} case(s) failed:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Temporary files a fix left behind in `dir` (an atomic write leaves none).
+pub fn temp_files(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
