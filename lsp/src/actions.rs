@@ -1,6 +1,6 @@
 //! Code actions for the findings in a range: each suggestion as a quick fix, "Disable <rule>
 //! for this line" (a suppression marker on the line above), and for the case's own words
-//! (acronyms, gang names, plain-words exceptions) "Add ... to sfo-lint.toml".
+//! (acronyms and plain-words exceptions) "Add ... to sfo-lint.toml".
 
 use crate::{config_edit, to_lsp};
 use lsp_types::{

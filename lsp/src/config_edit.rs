@@ -1,5 +1,5 @@
 //! Adds a word to a list in `sfo-lint.toml` by inserting text, keeping the user's layout
-//! and comments: `[acronym-undefined] allow`, `[gang-naming] names`, `[plain-words] allow`.
+//! and comments: `[acronym-undefined] allow` and `[plain-words] allow`.
 //!
 //! The edit is an insertion at one offset. It is checked by parsing the result: when the
 //! file's shape is one this simple editor does not handle (a dotted key, an inline table,
@@ -11,21 +11,17 @@ use toml::{Table, Value};
 pub fn list_for(rule: &str) -> Option<(&'static str, &'static str)> {
     match rule {
         "acronym-undefined" => Some(("acronym-undefined", "allow")),
-        "gang-naming" => Some(("gang-naming", "names")),
         "plain-words" => Some(("plain-words", "allow")),
         _ => None,
     }
 }
 
-/// The word to add for a finding: the acronym as written, the gang's name without an
-/// article, the plain-words phrase in lower case (as that rule compares them).
+/// The word to add for a finding: the acronym as written, the plain-words phrase in lower
+/// case (as that rule compares them). Gang names are not offered: `[gang-naming] names`
+/// lists gangs to flag, so adding a flagged one would change nothing.
 pub fn entry_for(rule: &str, flagged: &str) -> String {
     let flagged = flagged.trim();
     match rule {
-        "gang-naming" => match flagged.get(..4) {
-            Some(the) if the.eq_ignore_ascii_case("the ") => flagged[4..].trim_start().to_owned(),
-            _ => flagged.to_owned(),
-        },
         "plain-words" => flagged.to_lowercase().replace('\u{2019}', "'"),
         _ => flagged.to_owned(),
     }
@@ -228,7 +224,7 @@ mod tests {
 
     #[test]
     fn entries() {
-        assert_eq!(entry_for("gang-naming", "the Hillside Boys"), "Hillside Boys");
+        assert_eq!(list_for("gang-naming"), None);
         assert_eq!(entry_for("plain-words", "Prior to"), "prior to");
         assert_eq!(entry_for("acronym-undefined", "OASys"), "OASys");
     }
