@@ -172,3 +172,30 @@ fn suppression_markers_in_plain_text() {
         v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["line"].as_u64().unwrap()).collect();
     assert_eq!(lines, vec![1, 8]);
 }
+
+#[test]
+fn symlink_loops_in_a_directory_walk_are_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "case/a.txt", b"The offender left.");
+    std::os::unix::fs::symlink("..", dir.path().join("case/up")).unwrap();
+    std::os::unix::fs::symlink("loop", dir.path().join("case/loop")).unwrap();
+    let o = run(&["check", "--format", "json", "case"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn paths_that_are_not_utf8_are_read_and_shown_lossily() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(dir.path().join(name), b"The offender left.").unwrap();
+    let o = bin().arg("check").arg("--format").arg("json").arg(name).current_dir(dir.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["files"][0]["path"], "caf\u{fffd}.txt");
+    // And through a directory walk.
+    let o = run(&["check", "--format", "json", "."], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
