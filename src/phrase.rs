@@ -64,6 +64,11 @@ impl<T> PhraseSet<T> {
         self.entries.is_empty()
     }
 
+    /// The number of words in the longest phrase.
+    pub fn max_words(&self) -> usize {
+        self.entries.iter().map(|e| e.words.len()).max().unwrap_or(0)
+    }
+
     /// Adds a phrase; a phrase with no words is ignored. The phrase is split into words the
     /// way documents are, so every entry can match.
     pub fn insert(&mut self, phrase: &str, value: T) {

@@ -71,12 +71,13 @@ fn push_sentence(doc: &mut Document, block: usize, span: Span) {
     let index = doc.sentences.len();
     let text = &doc.prose[span.start..span.end];
     let first = doc.words.len();
-    for (a, b) in word_ranges(text) {
+    let (lower, words) = (&doc.lower, &mut doc.words);
+    each_word(text, |a, b| {
         let span = Span::new(span.start + a, span.start + b);
-        let key = crate::key::key(&doc.lower[span.start..span.end]);
-        doc.words.push(Word { span, sentence: index, key });
-    }
-    let token_count = text.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).count();
+        let key = crate::key::key(&lower[span.start..span.end]);
+        words.push(Word { span, sentence: index, key });
+    });
+    let token_count = token_count(text);
     doc.sentences.push(Sentence { span, words: first..doc.words.len(), block, token_count });
 }
 
@@ -108,9 +109,30 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// Whitespace-separated tokens that hold a letter or digit.
+fn token_count(text: &str) -> usize {
+    let (mut count, mut in_token, mut wordy) = (0, false, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            count += usize::from(in_token && wordy);
+            (in_token, wordy) = (false, false);
+        } else {
+            in_token = true;
+            wordy |= c.is_alphanumeric();
+        }
+    }
+    count + usize::from(in_token && wordy)
+}
+
 /// Byte ranges of the words of `text`.
 pub(crate) fn word_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    each_word(text, |a, b| out.push((a, b)));
+    out
+}
+
+/// Calls `f` with the byte range of each word of `text`, in order.
+fn each_word(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut chars = text.char_indices().peekable();
     let mut start: Option<usize> = None;
     // The previous char, when it was a word char.
@@ -134,14 +156,13 @@ pub(crate) fn word_ranges(text: &str) -> Vec<(usize, usize)> {
             }
         }
         if let Some(s) = start.take() {
-            out.push((s, i));
+            f(s, i);
         }
         prev_word = None;
     }
     if let Some(s) = start {
-        out.push((s, text.len()));
+        f(s, text.len());
     }
-    out
 }
 
 fn is_terminator(c: char) -> bool {

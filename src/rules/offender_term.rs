@@ -10,6 +10,7 @@ use crate::diagnostic::Emitter;
 use crate::dictionaries;
 use crate::document::Document;
 use crate::inflect;
+use crate::key::{key, KeySet};
 use crate::phrase::{match_case, PhraseSet};
 use crate::span::Span;
 use serde::Deserialize;
@@ -51,6 +52,19 @@ fn builtin_names() -> &'static PhraseSet<()> {
     })
 }
 
+/// Keys of the word's forms: offender, offenders, offender's.
+fn offender_keys() -> &'static KeySet {
+    static KEYS: OnceLock<KeySet> = OnceLock::new();
+    KEYS.get_or_init(|| ["offender", "offenders", "offender's", "offenders's"].into_iter().map(key).collect())
+}
+
+/// Whether word `i` lies inside an official name ("Prison Offender Manager") that starts
+/// at most the longest name's length before it.
+fn inside_name(names: &PhraseSet<()>, doc: &Document, i: usize) -> bool {
+    let reach = names.max_words().saturating_sub(1);
+    (i.saturating_sub(reach)..=i).any(|start| names.longest_at(doc, start).is_some_and(|m| m.words.contains(&i)))
+}
+
 /// Plural of a term: its head noun is the first word before a preposition ("people on
 /// probation"), otherwise the last ("service users").
 fn plural_term(term: &str) -> String {
@@ -79,13 +93,10 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
 impl Rule for OffenderTerm {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let names = self.names.as_ref().unwrap_or_else(|| builtin_names());
-        let mut skip_until = 0;
+        let forms = offender_keys();
         for i in 0..doc.words.len() {
-            if i < skip_until {
-                continue;
-            }
-            if let Some(m) = names.longest_at(doc, i) {
-                skip_until = m.words.end;
+            // One integer probe per word; official names are looked for only around a hit.
+            if !forms.contains(&doc.words[i].key) || inside_name(names, doc, i) {
                 continue;
             }
             let word = doc.word(i);
