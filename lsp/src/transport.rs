@@ -116,6 +116,12 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Result<Vec<u8>, Str
             break;
         }
         header_lines += 1;
+        // After a frame whose Content-Length lied, the next header follows the leftover bytes
+        // on the same line: pick it up there, so the stream resynchronises.
+        let header = match header.find("Content-Length:") {
+            Some(p) if p > 0 => &header[p..],
+            _ => header,
+        };
         if let Some((name, value)) = header.split_once(':') {
             if name.trim().eq_ignore_ascii_case("content-length") {
                 length = Some(value.trim().parse().map_err(|_| format!("bad Content-Length `{}`", value.trim())));

@@ -14,7 +14,7 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 pub struct Client {
     child: Child,
-    stdin: Option<ChildStdin>,
+    pub stdin: Option<ChildStdin>,
     incoming: Receiver<Value>,
     next_id: i64,
     /// Notifications read while waiting for something else.
