@@ -73,8 +73,8 @@ fn regular_ed(w: &str) -> String {
 }
 
 fn regular_ing(w: &str) -> String {
-    if w.ends_with("ie") {
-        format!("{}ying", &w[..w.len() - 2])
+    if let Some(stem) = w.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") && w.len() > 2 {
         format!("{}ing", &w[..w.len() - 1])
     } else if w.ends_with('c') {

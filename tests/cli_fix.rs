@@ -16,7 +16,6 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-
 #[test]
 fn fixes_in_place_reports_the_rest_and_a_second_run_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

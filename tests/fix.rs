@@ -122,7 +122,6 @@ fn a_diff_shows_the_changed_lines_with_context() {
     assert!(d.contains("@@ -0,0 +1 @@\n+new\n"), "{d}");
 }
 
-
 #[test]
 fn writes_atomically_keeping_permissions() {
     let dir = tempfile::tempdir().unwrap();
