@@ -101,13 +101,15 @@ fn invalid(id: Option<serde_json::Value>, code: ErrorCode, message: String) -> M
 /// One frame: `Ok(None)` at end of input, `Ok(Some(Err(_)))` for a frame to skip.
 fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Result<Vec<u8>, String>>> {
     let mut length: Option<Result<usize, String>> = None;
-    let mut line = String::new();
+    let mut raw = Vec::new();
     let mut header_lines = 0;
     loop {
-        line.clear();
-        if input.read_line(&mut line)? == 0 {
+        raw.clear();
+        // Bytes, not `read_line`: a header that is not UTF-8 is a bad frame, not the end.
+        if input.read_until(b'\n', &mut raw)? == 0 {
             return Ok(None);
         }
+        let line = String::from_utf8_lossy(&raw);
         let header = line.trim_end_matches(['\r', '\n']);
         if header.is_empty() {
             if header_lines == 0 {

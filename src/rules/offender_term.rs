@@ -80,6 +80,12 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
         return Err("`preferred` must not be empty".into());
     }
     let plural = o.preferred_plural.unwrap_or_else(|| plural_term(&singular));
+    // A replacement the rule flags again would grow by one term each `--fix` pass.
+    for term in [&singular, &plural] {
+        if term.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with("offender")) {
+            return Err(format!("the preferred term `{term}` must not use the word \"offender\" itself"));
+        }
+    }
     let names = (!o.allow.is_empty()).then(|| {
         let mut set = PhraseSet::new();
         for name in dictionaries::lines(dictionaries::OFFENDER_NAMES).chain(o.allow.iter().map(String::as_str)) {

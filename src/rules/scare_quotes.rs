@@ -31,7 +31,12 @@ impl Rule for ScareQuotes {
             }
             let inner = doc.slice(q.inner);
             let words = inner.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).count();
-            if words == 0 || words > MAX_WORDS || is_sentence(inner) || inside_double(&doubles, q.span) {
+            if words == 0
+                || words > MAX_WORDS
+                || is_sentence(inner)
+                || inside_double(&doubles, q.span)
+                || in_run_of_marks(doc.text(), q.span)
+            {
                 continue;
             }
             let message = format!(
@@ -52,6 +57,14 @@ impl Rule for ScareQuotes {
 fn inside_double(doubles: &[Span], span: Span) -> bool {
     let i = doubles.partition_point(|d| d.start <= span.start);
     i > 0 && doubles[i - 1].contains(span)
+}
+
+/// Whether another quotation mark touches the span's marks (`''word''`): a run of marks is
+/// not one pair of scare quotes, and dropping the outer pair as a fix would only uncover the
+/// next, one `--fix` pass at a time.
+fn in_run_of_marks(text: &str, span: Span) -> bool {
+    let is_mark = |c: char| matches!(c, '\'' | '"' | '`' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}');
+    text[..span.start].chars().next_back().is_some_and(is_mark) || text[span.end..].chars().next().is_some_and(is_mark)
 }
 
 /// A whole sentence in single marks is reported speech ('I'm not going back.'), not a word
