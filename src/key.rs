@@ -19,27 +19,49 @@ fn mix(h: u64, b: u64) -> u64 {
 
 /// The key of a word (or of several words: the key of the exact string).
 pub fn key(word: &str) -> Key {
-    let bytes = word.as_bytes();
-    let mut h: u64 = 0;
-    let mut n: u64 = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // U+2019 (E2 80 99) reads as an apostrophe.
-        if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99) {
-            h = mix(h, b'\'' as u64);
-            n += 1;
-            i += 3;
-            continue;
+    let mut k = KeyBuilder::default();
+    k.push_all(word.as_bytes());
+    k.finish()
+}
+
+/// A key built a piece at a time, as a scanner reads a word: pushing a word's bytes in any
+/// number of pieces, each piece whole characters, gives [`key`] of the word.
+#[derive(Default, Clone, Copy)]
+pub struct KeyBuilder {
+    h: u64,
+    n: u64,
+}
+
+impl KeyBuilder {
+    pub fn push_all(&mut self, bytes: &[u8]) {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // U+2019 (E2 80 99) reads as an apostrophe.
+            let (b, len) = if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99) {
+                (b'\'', 3)
+            } else {
+                (b.to_ascii_lowercase(), 1)
+            };
+            self.h = mix(self.h, b as u64);
+            self.n += 1;
+            i += len;
         }
-        h = mix(h, b.to_ascii_lowercase() as u64);
-        n += 1;
-        i += 1;
     }
-    // Finalise so that short keys spread over all 64 bits.
-    let mut x = mix(h, n) ^ (h >> 29);
-    x ^= x >> 32;
-    x.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+
+    /// Pushes one ASCII byte (a character of its own).
+    #[inline]
+    pub fn push_ascii(&mut self, b: u8) {
+        self.h = mix(self.h, b.to_ascii_lowercase() as u64);
+        self.n += 1;
+    }
+
+    pub fn finish(self) -> Key {
+        // Finalise so that short keys spread over all 64 bits.
+        let mut x = mix(self.h, self.n) ^ (self.h >> 29);
+        x ^= x >> 32;
+        x.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
 }
 
 /// Keys are already well mixed: hash maps over them need no further hashing.

@@ -70,7 +70,7 @@ impl Slot {
         let mut best = self.single.contains(&first).then_some(i + 1);
         for m in self.multi.get(&first).map_or(&[][..], Vec::as_slice) {
             if i + m.len() <= end && best.is_none_or(|b| b < i + m.len()) {
-                let fits = (1..m.len()).all(|k| joined(doc, i + k) && doc.words[i + k].key == m[k]);
+                let fits = (1..m.len()).all(|k| doc.linked(i + k) && doc.words[i + k].key == m[k]);
                 if fits {
                     best = Some(i + m.len());
                 }
@@ -155,15 +155,9 @@ fn split_words(phrase: &str) -> Vec<Key> {
     phrase.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(key).collect()
 }
 
-/// Whether word `i` follows word `i - 1` with only white space or a hyphen between them.
-fn joined(doc: &Document, i: usize) -> bool {
-    let gap = doc.gap(doc.words[i - 1].span.end, doc.words[i].span.start).trim();
-    gap.is_empty() || matches!(gap, "-" | "\u{2010}" | "\u{2011}")
-}
-
 /// Whether a clause boundary comes before word `i` (`end` is the sentence's end).
 fn clause_ends_before(doc: &Document, i: usize, end: usize) -> bool {
-    i >= end || !joined(doc, i)
+    i >= end || !doc.linked(i)
 }
 
 #[derive(Clone, Debug)]
@@ -346,7 +340,7 @@ fn run(
             (!blocked).then(|| run(doc, rest, i, end, first, marks)).flatten()
         }
         Token::Words(slot) => {
-            if i >= end || (!first && !joined(doc, i)) {
+            if i >= end || (!first && !doc.linked(i)) {
                 return None;
             }
             let stop = slot.match_at(doc, i, end)?;
@@ -358,7 +352,7 @@ fn run(
                 if skip > 0 {
                     // The word just skipped must lie in the sentence and run on from the last.
                     let k = at - 1;
-                    if k >= end || ((k > i || !first) && !joined(doc, k)) {
+                    if k >= end || ((k > i || !first) && !doc.linked(k)) {
                         break;
                     }
                 }

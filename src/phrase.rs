@@ -7,7 +7,7 @@
 //! a phrase the text may hold only white space, or the same joining mark as the phrase
 //! ("re-offending").
 
-use crate::document::Document;
+use crate::document::{Document, Gap};
 use crate::key::{key, Key, KeyMap};
 use crate::span::Span;
 use std::borrow::Cow;
@@ -94,10 +94,14 @@ impl<T> PhraseSet<T> {
                 continue;
             }
             for k in 1..n {
-                let (prev, cur) = (doc.words[i + k - 1].span, doc.words[i + k].span);
-                let word = doc.words[i + k].key;
-                let same = word == entry.words[k] || (k == n - 1 && word == entry.possessive);
-                if doc.gap(prev.end, cur.start).trim() != entry.joins[k - 1] || !same {
+                let word = &doc.words[i + k];
+                let same = word.key == entry.words[k] || (k == n - 1 && word.key == entry.possessive);
+                let joined = match entry.joins[k - 1].as_str() {
+                    "" => word.before == Gap::Space,
+                    "-" => word.before == Gap::Hyphen,
+                    join => doc.gap(doc.words[i + k - 1].span.end, word.span.start).trim() == join,
+                };
+                if !same || !joined {
                     continue 'entry;
                 }
             }

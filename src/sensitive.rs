@@ -274,7 +274,7 @@ fn speaker(doc: &Document, i: usize, floor: usize) -> Option<(usize, Who)> {
 
 /// Whether only white space separates word `k` from word `k + 1`.
 fn joined_to_next(doc: &Document, k: usize) -> bool {
-    k + 1 < doc.words.len() && doc.gap(doc.words[k].span.end, doc.words[k + 1].span.start).trim().is_empty()
+    k + 1 < doc.words.len() && doc.joined(k + 1)
 }
 
 /// Per-document caches of sentence-wide facts.

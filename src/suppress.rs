@@ -107,7 +107,7 @@ impl Suppressions {
 pub(crate) fn mask_markers(prose: &mut [u8]) {
     let mut start = 0;
     while start < prose.len() {
-        let end = prose[start..].iter().position(|&b| b == b'\n').map_or(prose.len(), |p| start + p);
+        let end = memchr::memchr(b'\n', &prose[start..]).map_or(prose.len(), |p| start + p);
         let line = prose[start..end].trim_ascii();
         if line.starts_with(b"sfo-lint-disable") || line.starts_with(b"sfo-lint-enable") {
             prose[start..end].iter_mut().filter(|b| **b != b'\r').for_each(|b| *b = b' ');

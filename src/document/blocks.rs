@@ -37,11 +37,9 @@ pub(super) fn plain_line_kinds(prose: &mut [u8]) -> Vec<LineKind> {
 fn line_ranges(prose: &[u8]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, &b) in prose.iter().enumerate() {
-        if b == b'\n' {
-            out.push(start..i);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', prose) {
+        out.push(start..i);
+        start = i + 1;
     }
     out.push(start..prose.len());
     out

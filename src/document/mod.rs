@@ -80,6 +80,34 @@ pub struct Word {
     pub sentence: usize,
     /// The word's [`crate::key::key`], for dictionary look-ups.
     pub key: crate::key::Key,
+    /// What separates it from the word before it in its sentence.
+    pub before: Gap,
+}
+
+/// What separates a word from the word before it, in the same sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gap {
+    /// The sentence's first word.
+    Start,
+    /// White space only.
+    Space,
+    /// A hyphen, with or without space around it ("re-offending", "gang-related").
+    Hyphen,
+    /// Punctuation: a comma, a dash, a bracket, a quotation mark …
+    Other,
+}
+
+impl Gap {
+    fn of(between: &str) -> Gap {
+        if between.bytes().all(|b| b.is_ascii_whitespace()) {
+            return Gap::Space;
+        }
+        match between.trim() {
+            "" => Gap::Space,
+            "-" | "\u{2010}" | "\u{2011}" => Gap::Hyphen,
+            _ => Gap::Other,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -183,6 +211,17 @@ impl<'t> Document<'t> {
     /// The words of sentence `s`.
     pub fn sentence_words(&self, s: usize) -> &[Word] {
         &self.words[self.sentences[s].words.clone()]
+    }
+
+    /// Whether only white space separates word `i` from the word before it in its sentence.
+    pub fn joined(&self, i: usize) -> bool {
+        self.words[i].before == Gap::Space
+    }
+
+    /// Whether only white space or a hyphen separates word `i` from the word before it in its
+    /// sentence ("gang-related" reads as "gang related").
+    pub fn linked(&self, i: usize) -> bool {
+        matches!(self.words[i].before, Gap::Space | Gap::Hyphen)
     }
 
     /// The block holding sentence `s`.

@@ -28,10 +28,12 @@ fn scan(prose: &str, block: Span, out: &mut Vec<QuotedSpan>) {
     // Where an open quotation starts, and its mark's width in bytes.
     let mut single_open: Option<(usize, usize)> = None;
     let mut double_open: Option<(usize, usize)> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, c)| c);
+    let bytes = text.as_bytes();
+    // Every mark is `'`, `"` or starts with 0xE2: jump from one candidate to the next.
+    for i in memchr::memchr3_iter(b'\'', b'"', 0xE2, bytes) {
+        let Some(c) = text[i..].chars().next().filter(|c| is_mark(*c)) else { continue };
+        let prev = text[..i].chars().next_back();
+        let next = text[i + c.len_utf8()..].chars().next();
         let at = (block.start + i, c.len_utf8());
         match c {
             '\'' | '\u{2018}' | '\u{2019}' => {
@@ -57,15 +59,17 @@ fn scan(prose: &str, block: Span, out: &mut Vec<QuotedSpan>) {
                 None => double_open = Some(at),
             },
             '\u{201c}' => double_open = Some(at),
-            '\u{201d}' => {
+            _ => {
                 if let Some(o) = double_open.take() {
                     push(out, QuoteKind::Double, o, at);
                 }
             }
-            _ => {}
         }
-        prev = Some(c);
     }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}')
 }
 
 /// "90s", "80s": the decade after an elided century.

@@ -14,7 +14,8 @@
 //! letter or digit on both sides ("user’s", "e.g", "6.4", "R6.2") and across a comma between
 //! digits ("1,000"), as UAX #29 joins them; hyphens and dashes split words.
 
-use super::{Block, BlockKind, Document, Sentence, Word};
+use super::{Block, BlockKind, Document, Gap, Sentence, Word};
+use crate::key::{Key, KeyBuilder};
 use crate::span::Span;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -69,15 +70,15 @@ fn push_trimmed(doc: &mut Document, block: usize, s: Span) {
 
 fn push_sentence(doc: &mut Document, block: usize, span: Span) {
     let index = doc.sentences.len();
-    let text = &doc.prose[span.start..span.end];
     let first = doc.words.len();
-    let (lower, words) = (&doc.lower, &mut doc.words);
-    each_word(text, |a, b| {
+    let (prose, words) = (&doc.prose, &mut doc.words);
+    let mut prev_end = None;
+    let token_count = scan(&prose[span.start..span.end], |a, b, key| {
         let span = Span::new(span.start + a, span.start + b);
-        let key = crate::key::key(&lower[span.start..span.end]);
-        words.push(Word { span, sentence: index, key });
+        let before = prev_end.map_or(Gap::Start, |p| Gap::of(&prose[p..span.start]));
+        prev_end = Some(span.end);
+        words.push(Word { span, sentence: index, key, before });
     });
-    let token_count = token_count(text);
     doc.sentences.push(Sentence { span, words: first..doc.words.len(), block, token_count });
 }
 
@@ -109,60 +110,90 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Whitespace-separated tokens that hold a letter or digit.
-fn token_count(text: &str) -> usize {
-    let (mut count, mut in_token, mut wordy) = (0, false, false);
-    for c in text.chars() {
-        if c.is_whitespace() {
-            count += usize::from(in_token && wordy);
-            (in_token, wordy) = (false, false);
-        } else {
-            in_token = true;
-            wordy |= c.is_alphanumeric();
-        }
+/// The char at byte `i` of `text` and its length (a fast path for ASCII).
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
     }
-    count + usize::from(in_token && wordy)
+    text[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
 /// Byte ranges of the words of `text`.
 pub(crate) fn word_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    each_word(text, |a, b| out.push((a, b)));
+    scan(text, |a, b, _| out.push((a, b)));
     out
 }
 
-/// Calls `f` with the byte range of each word of `text`, in order.
-fn each_word(text: &str, mut f: impl FnMut(usize, usize)) {
-    let mut chars = text.char_indices().peekable();
-    let mut start: Option<usize> = None;
+/// ASCII bytes that are word characters: letters, digits and `_`.
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// One pass over a sentence: calls `f` with the byte range and dictionary key of each word,
+/// in order, and returns the number of whitespace-separated tokens holding a letter or digit
+/// (the length a reader feels).
+fn scan(text: &str, mut f: impl FnMut(usize, usize, Key)) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // The current word's start and key so far.
+    let mut word: Option<(usize, KeyBuilder)> = None;
     // The previous char, when it was a word char.
     let mut prev_word: Option<char> = None;
-    while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
-            start.get_or_insert(i);
-            prev_word = Some(c);
+    let (mut tokens, mut in_token, mut wordy) = (0, false, false);
+    while i < bytes.len() {
+        // Most of a review is runs of ASCII letters: take a run in one go.
+        if is_ascii_word(bytes[i]) {
+            let (_, key) = word.get_or_insert((i, KeyBuilder::default()));
+            while i < bytes.len() && is_ascii_word(bytes[i]) {
+                key.push_ascii(bytes[i]);
+                wordy |= bytes[i] != b'_';
+                i += 1;
+            }
+            prev_word = Some(bytes[i - 1] as char);
+            in_token = true;
             continue;
         }
-        if let (Some(_), Some(p)) = (start, prev_word) {
-            let next = chars.peek().map(|&(_, n)| n);
+        let Some((c, len)) = char_at(text, i) else { break };
+        let at = i;
+        i += len;
+        if is_word_char(c) {
+            let (_, key) = word.get_or_insert((at, KeyBuilder::default()));
+            key.push_all(&bytes[at..i]);
+            prev_word = Some(c);
+            in_token = true;
+            wordy = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            tokens += usize::from(in_token && wordy);
+            (in_token, wordy) = (false, false);
+        } else {
+            in_token = true;
+        }
+        if let (Some((_, key)), Some(p)) = (&mut word, prev_word) {
+            let next = char_at(text, i).map(|(n, _)| n);
             let joins = match c {
                 '\'' | '\u{2019}' | '.' => next.is_some_and(is_word_char),
                 ',' => p.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
                 _ => false,
             };
             if joins {
+                key.push_all(&bytes[at..i]);
                 prev_word = None;
                 continue;
             }
         }
-        if let Some(s) = start.take() {
-            f(s, i);
+        if let Some((s, key)) = word.take() {
+            f(s, at, key.finish());
         }
         prev_word = None;
     }
-    if let Some(s) = start {
-        f(s, text.len());
+    if let Some((s, key)) = word {
+        f(s, text.len(), key.finish());
     }
+    tokens + usize::from(in_token && wordy)
 }
 
 fn is_terminator(c: char) -> bool {

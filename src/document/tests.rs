@@ -89,3 +89,38 @@ fn elisions_are_not_quotations() {
     let found: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.inner)).collect();
     assert_eq!(found, vec!["forum", "fine"]);
 }
+
+#[test]
+fn word_keys_and_gaps_come_from_one_pass() {
+    let text = "The user\u{2019}s café—re-offending, “Naïve” ID_2 6.4 rock\u{a0}and\u{2010}roll. Next one.";
+    let doc = Document::parse(text, Format::Plain);
+    let words: Vec<&str> = doc.words.iter().map(|w| doc.slice(w.span)).collect();
+    assert_eq!(
+        words,
+        [
+            "The",
+            "user\u{2019}s",
+            "café",
+            "re",
+            "offending",
+            "Naïve",
+            "ID_2",
+            "6.4",
+            "rock",
+            "and",
+            "roll",
+            "Next",
+            "one"
+        ]
+    );
+    for w in &doc.words {
+        assert_eq!(w.key, crate::key::key(doc.slice(w.span)), "{}", doc.slice(w.span));
+    }
+    assert_eq!(doc.words[1].key, crate::key::key("USER'S"));
+    assert_eq!(sentences(&doc).len(), 2, "{:?}", sentences(&doc));
+    let gaps: Vec<Gap> = doc.words.iter().map(|w| w.before).collect();
+    use Gap::*;
+    assert_eq!(gaps, [Start, Space, Space, Other, Hyphen, Other, Other, Space, Space, Space, Hyphen, Start, Space]);
+    assert!(doc.joined(1) && !doc.joined(4) && doc.linked(4) && !doc.linked(3) && !doc.linked(11));
+    assert_eq!(doc.sentences[0].token_count, 8);
+}

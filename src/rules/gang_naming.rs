@@ -103,12 +103,6 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
     Ok(Box::new(GangNaming { names }))
 }
 
-/// Whether word `i` follows word `i - 1` with only white space (or a hyphen) between.
-fn joined(doc: &Document, i: usize) -> bool {
-    let gap = doc.gap(doc.words[i - 1].span.end, doc.words[i].span.start).trim();
-    gap.is_empty() || gap == "-"
-}
-
 fn starts_upper(s: &str) -> bool {
     s.starts_with(|c: char| c.is_uppercase())
 }
@@ -120,7 +114,7 @@ fn is_number(s: &str) -> bool {
 /// The span of words `range`, with a "the" just before it when there is one.
 fn with_article(doc: &Document, sentence: &Range<usize>, range: Range<usize>) -> Span {
     let mut start = range.start;
-    if start > sentence.start && doc.word_lower(start - 1) == "the" && joined(doc, start) {
+    if start > sentence.start && doc.word_lower(start - 1) == "the" && doc.linked(start) {
         start -= 1;
     }
     Span::new(doc.words[start].span.start, doc.words[range.end - 1].span.end)
@@ -191,7 +185,7 @@ fn named_with_noun(doc: &Document, sentence: &Range<usize>, i: usize, w: &Words)
         }
     }
     let mut start = i;
-    while start > sentence.start && joined(doc, start) {
+    while start > sentence.start && doc.linked(start) {
         let prev = doc.word(start - 1);
         if w.not_name.contains(prev) || !(starts_upper(prev) || is_number(prev)) {
             break;
@@ -217,7 +211,7 @@ fn called_name(doc: &Document, sentence: &Range<usize>, from: usize, w: &Words) 
         i += 1;
     }
     let first = i;
-    while i < sentence.end && (i == first || joined(doc, i)) {
+    while i < sentence.end && (i == first || doc.linked(i)) {
         let word = doc.word(i);
         if !(starts_upper(word) || is_number(word)) || (i == first && w.not_name.contains(word)) {
             break;

@@ -69,7 +69,7 @@ impl Rule for OasysSection {
                         }
                     }
                     Some((i, end))
-                } else if is_oasys(w) && next_code && doc.gap(doc.words[i].span.end, doc.words[i + 1].span.start).trim().is_empty() {
+                } else if is_oasys(w) && next_code && doc.joined(i + 1) {
                     Some((i, i + 1))
                 } else {
                     None

@@ -146,7 +146,7 @@ impl Rule for OffenderTerm {
 fn article_fix(doc: &Document, i: usize, replacement: &str) -> Option<crate::diagnostic::Suggestion> {
     let prev = i.checked_sub(1).filter(|&p| doc.words[p].sentence == doc.words[i].sentence)?;
     let article = doc.word(prev);
-    if !doc.gap(doc.words[prev].span.end, doc.words[i].span.start).trim().is_empty() {
+    if !doc.joined(i) {
         return None;
     }
     let wants_an = replacement.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));

@@ -173,7 +173,7 @@ struct Passive {
 
 /// Whether only white space separates words `a` and `a + 1`.
 fn joined(doc: &Document, a: usize) -> bool {
-    doc.gap(doc.words[a].span.end, doc.words[a + 1].span.start).trim().is_empty()
+    doc.joined(a + 1)
 }
 
 fn passive_at(doc: &Document, i: usize, end: usize) -> Option<Passive> {
