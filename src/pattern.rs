@@ -179,14 +179,18 @@ struct Compiled {
 
 /// A compiled set of patterns, each carrying a value.
 pub struct PatternSet<T> {
+    /// Patterns indexed by their first word alone: those that cannot be indexed by two.
     by_first: KeyMap<Vec<usize>>,
+    /// Patterns indexed by their first two words ([`pair`]). Many patterns share a common
+    /// first word ("was", "she"); the pair rules out nearly all of them with one look-up.
+    by_pair: KeyMap<Vec<usize>>,
     compiled: Vec<Compiled>,
     values: Vec<T>,
 }
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
-        PatternSet { by_first: KeyMap::default(), compiled: Vec::new(), values: Vec::new() }
+        PatternSet { by_first: KeyMap::default(), by_pair: KeyMap::default(), compiled: Vec::new(), values: Vec::new() }
     }
 }
 
@@ -250,11 +254,16 @@ impl<T> PatternSet<T> {
                 return Err(format!("{pattern:?}: matches no words"));
             }
             let index = self.compiled.len();
-            let mut firsts: Vec<Key> = first.first_words().collect();
-            firsts.sort_unstable();
-            firsts.dedup();
-            for w in firsts {
-                self.by_first.entry(w).or_default().push(index);
+            match first_pairs(&tokens) {
+                Some(pairs) => pairs.into_iter().for_each(|p| self.by_pair.entry(p).or_default().push(index)),
+                None => {
+                    let mut firsts: Vec<Key> = first.first_words().collect();
+                    firsts.sort_unstable();
+                    firsts.dedup();
+                    for w in firsts {
+                        self.by_first.entry(w).or_default().push(index);
+                    }
+                }
             }
             self.compiled.push(Compiled { tokens, value: value_index });
         }
@@ -263,12 +272,14 @@ impl<T> PatternSet<T> {
 
     /// Every pattern matching from word `i`, longest first; never crossing a sentence.
     pub fn matches_at(&self, doc: &Document, i: usize) -> Vec<PatternMatch<'_, T>> {
-        let Some(candidates) = self.by_first.get(&doc.words[i].key) else {
-            return Vec::new();
-        };
         let end = doc.sentences[doc.words[i].sentence].words.end;
+        let by_first = self.by_first.get(&doc.words[i].key).map_or(&[][..], Vec::as_slice);
+        let by_pair = match i + 1 < end {
+            true => self.by_pair.get(&pair(doc.words[i].key, doc.words[i + 1].key)).map_or(&[][..], Vec::as_slice),
+            false => &[],
+        };
         let mut found: Vec<PatternMatch<'_, T>> = Vec::new();
-        for &c in candidates {
+        for &c in by_first.iter().chain(by_pair) {
             let p = &self.compiled[c];
             let mut marks = [None, None];
             if let Some(stop) = run(doc, &p.tokens, i, end, true, &mut marks) {
@@ -283,6 +294,35 @@ impl<T> PatternSet<T> {
         found.sort_by_key(|m| std::cmp::Reverse(m.words.end));
         found
     }
+}
+
+/// The key of two consecutive words.
+fn pair(a: Key, b: Key) -> Key {
+    a.rotate_left(31) ^ b
+}
+
+/// Most pairs one compiled pattern may add to the index; a pattern of two large slots is
+/// indexed by its first word instead.
+const MAX_PAIRS: usize = 4096;
+
+/// Every pair of words a pattern can start with, or `None` when its second word is not fixed
+/// (a gap follows the first word).
+fn first_pairs(tokens: &[Token]) -> Option<Vec<Key>> {
+    // Marks and clause conditions take no words: the matcher checks them.
+    let mut words = tokens.iter().filter(|t| !matches!(t, Token::Open | Token::Close | Token::End | Token::Not(_)));
+    let (Some(Token::Words(first)), Some(Token::Words(second))) = (words.next(), words.next()) else {
+        return None;
+    };
+    let mut pairs: Vec<Key> = first.multi.values().flatten().map(|m| pair(m[0], m[1])).collect();
+    for a in &first.single {
+        pairs.extend(second.first_words().map(|b| pair(*a, b)));
+        if pairs.len() > MAX_PAIRS {
+            return None;
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    Some(pairs)
 }
 
 fn parse_token(raw: &str, slots: &Slots) -> Result<Token, String> {
@@ -415,6 +455,17 @@ mod tests {
             ["allowed him to come back", "gang-related"]
         );
         assert_eq!(find(&p, "She allowed him to come straight back."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn patterns_indexed_by_two_words_still_match_every_way_they_can_start() {
+        // A first slot of several words ("go back"), marks before the second word, a gap.
+        let p = ["{stay} home", "< remained > !there home", "remain *1 here", "stay"];
+        assert_eq!(
+            find(&p, "She wanted to go back home. He remained home. Remain right here."),
+            ["go back home", "remained", "Remain right here"]
+        );
+        assert_eq!(find(&p, "Go back, home. Stay."), ["Stay"]);
     }
 
     #[test]
