@@ -82,12 +82,53 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// A one-hash Bloom filter over keys, in 4,096 bits: `may_contain` is true for every key
+/// inserted and for about n/4,096 of the others. Most words are in no dictionary, and a bit
+/// test rules them out far more cheaply than a hash-map probe.
+#[derive(Clone)]
+pub struct KeyFilter(Box<[u64; 64]>);
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter(Box::new([0; 64]))
+    }
+}
+
+impl KeyFilter {
+    fn bit(k: Key) -> (usize, u64) {
+        // Keys are well mixed: their top twelve bits pick the bit.
+        let b = (k >> 52) as usize;
+        (b >> 6, 1 << (b & 63))
+    }
+
+    pub fn insert(&mut self, k: Key) {
+        let (word, mask) = Self::bit(k);
+        self.0[word] |= mask;
+    }
+
+    #[inline]
+    pub fn may_contain(&self, k: Key) -> bool {
+        let (word, mask) = Self::bit(k);
+        self.0[word] & mask != 0
+    }
+}
+
 pub type KeyMap<V> = HashMap<Key, V, BuildHasherDefault<KeyHasher>>;
 pub type KeySet = HashSet<Key, BuildHasherDefault<KeyHasher>>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filters_never_lose_a_key_and_pass_few_others() {
+        let mut f = KeyFilter::default();
+        let words: Vec<Key> = (0..200).map(|n| key(&format!("word{n}"))).collect();
+        words.iter().for_each(|&k| f.insert(k));
+        assert!(words.iter().all(|&k| f.may_contain(k)));
+        let passed = (0..10_000).filter(|n| f.may_contain(key(&format!("other{n}")))).count();
+        assert!(passed < 1_000, "{passed} of 10,000 passed a filter of 200 keys");
+    }
 
     #[test]
     fn case_and_apostrophes_do_not_matter() {

@@ -25,7 +25,7 @@
 //! runs across a comma or out of its sentence.
 
 use crate::document::Document;
-use crate::key::{key, Key, KeyMap, KeySet};
+use crate::key::{key, Key, KeyFilter, KeyMap, KeySet};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -181,6 +181,9 @@ struct Compiled {
 pub struct PatternSet<T> {
     /// Patterns indexed by their first word alone: those that cannot be indexed by two.
     by_first: KeyMap<Vec<usize>>,
+    /// The keys of `by_first` and of `by_pair`, to rule most words out without a look-up.
+    firsts: KeyFilter,
+    pairs: KeyFilter,
     /// Patterns indexed by their first two words ([`pair`]). Many patterns share a common
     /// first word ("was", "she"); the pair rules out nearly all of them with one look-up.
     by_pair: KeyMap<Vec<usize>>,
@@ -190,7 +193,14 @@ pub struct PatternSet<T> {
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
-        PatternSet { by_first: KeyMap::default(), by_pair: KeyMap::default(), compiled: Vec::new(), values: Vec::new() }
+        PatternSet {
+            by_first: KeyMap::default(),
+            firsts: KeyFilter::default(),
+            pairs: KeyFilter::default(),
+            by_pair: KeyMap::default(),
+            compiled: Vec::new(),
+            values: Vec::new(),
+        }
     }
 }
 
@@ -255,12 +265,18 @@ impl<T> PatternSet<T> {
             }
             let index = self.compiled.len();
             match first_pairs(&tokens) {
-                Some(pairs) => pairs.into_iter().for_each(|p| self.by_pair.entry(p).or_default().push(index)),
+                Some(pairs) => {
+                    for p in pairs {
+                        self.pairs.insert(p);
+                        self.by_pair.entry(p).or_default().push(index);
+                    }
+                }
                 None => {
                     let mut firsts: Vec<Key> = first.first_words().collect();
                     firsts.sort_unstable();
                     firsts.dedup();
                     for w in firsts {
+                        self.firsts.insert(w);
                         self.by_first.entry(w).or_default().push(index);
                     }
                 }
@@ -271,13 +287,26 @@ impl<T> PatternSet<T> {
     }
 
     /// Every pattern matching from word `i`, longest first; never crossing a sentence.
+    #[inline]
     pub fn matches_at(&self, doc: &Document, i: usize) -> Vec<PatternMatch<'_, T>> {
-        let end = doc.sentences[doc.words[i].sentence].words.end;
-        let by_first = self.by_first.get(&doc.words[i].key).map_or(&[][..], Vec::as_slice);
-        let by_pair = match i + 1 < end {
-            true => self.by_pair.get(&pair(doc.words[i].key, doc.words[i + 1].key)).map_or(&[][..], Vec::as_slice),
+        // Most words start no pattern: rule them out before a call and a look-up.
+        let key = doc.words[i].key;
+        let next = doc.words.get(i + 1).map(|w| pair(key, w.key));
+        match self.firsts.may_contain(key) || next.is_some_and(|p| self.pairs.may_contain(p)) {
+            true => self.matches_from(doc, i),
+            false => Vec::new(),
+        }
+    }
+
+    fn matches_from(&self, doc: &Document, i: usize) -> Vec<PatternMatch<'_, T>> {
+        let word = &doc.words[i];
+        let end = doc.sentences[word.sentence].words.end;
+        let by_first = match self.firsts.may_contain(word.key) {
+            true => self.by_first.get(&word.key).map_or(&[][..], Vec::as_slice),
             false => &[],
         };
+        let two = (i + 1 < end).then(|| pair(word.key, doc.words[i + 1].key)).filter(|&p| self.pairs.may_contain(p));
+        let by_pair = two.and_then(|p| self.by_pair.get(&p)).map_or(&[][..], Vec::as_slice);
         let mut found: Vec<PatternMatch<'_, T>> = Vec::new();
         for &c in by_first.iter().chain(by_pair) {
             let p = &self.compiled[c];

@@ -8,7 +8,7 @@
 //! ("re-offending").
 
 use crate::document::{Document, Gap};
-use crate::key::{key, Key, KeyMap};
+use crate::key::{key, Key, KeyFilter, KeyMap};
 use crate::span::Span;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -32,13 +32,14 @@ struct Entry<T> {
 }
 
 pub struct PhraseSet<T> {
+    first_words: KeyFilter,
     by_first: KeyMap<Vec<usize>>,
     entries: Vec<Entry<T>>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { by_first: KeyMap::default(), entries: Vec::new() }
+        PhraseSet { first_words: KeyFilter::default(), by_first: KeyMap::default(), entries: Vec::new() }
     }
 }
 
@@ -78,12 +79,22 @@ impl<T> PhraseSet<T> {
         let joins = ranges.windows(2).map(|w| phrase[w[0].1..w[1].0].trim().to_owned()).collect();
         let last = &phrase[ranges[ranges.len() - 1].0..last_end];
         let possessive = key(&format!("{last}'s"));
+        self.first_words.insert(words[0]);
         self.by_first.entry(words[0]).or_default().push(self.entries.len());
         self.entries.push(Entry { words, possessive, joins, value });
     }
 
     /// The longest phrase starting at word `i`, if any; it never crosses a sentence.
+    #[inline]
     pub fn longest_at(&self, doc: &Document, i: usize) -> Option<Match<'_, T>> {
+        // Most words start no phrase: rule them out before a call and a look-up.
+        match self.first_words.may_contain(doc.words[i].key) {
+            true => self.longest_from(doc, i),
+            false => None,
+        }
+    }
+
+    fn longest_from(&self, doc: &Document, i: usize) -> Option<Match<'_, T>> {
         let candidates = self.by_first.get(&doc.words[i].key)?;
         let sentence_end = doc.sentences[doc.words[i].sentence].words.end;
         let mut best: Option<(usize, &Entry<T>)> = None;

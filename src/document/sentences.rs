@@ -15,16 +15,13 @@
 //! digits ("1,000"), as UAX #29 joins them; hyphens and dashes split words.
 
 use super::{Block, BlockKind, Document, Gap, Sentence, Word};
-use crate::key::{Key, KeyBuilder};
+use crate::key::{Key, KeyBuilder, KeySet};
 use crate::span::Span;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-fn abbreviations() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        crate::dictionaries::lines(crate::dictionaries::ABBREVIATIONS).map(|l| l.to_ascii_lowercase()).collect()
-    })
+fn abbreviations() -> &'static KeySet {
+    static SET: OnceLock<KeySet> = OnceLock::new();
+    SET.get_or_init(|| crate::dictionaries::lines(crate::dictionaries::ABBREVIATIONS).map(crate::key::key).collect())
 }
 
 pub(super) fn split_block(doc: &mut Document, kind: BlockKind, span: Span) {
@@ -96,8 +93,7 @@ fn ends_with_abbreviation(piece: &str) -> bool {
         return false;
     }
     let last = t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    let lower = last.to_ascii_lowercase();
-    if abbreviations().contains(&lower) {
+    if abbreviations().contains(&crate::key::key(last)) {
         return true;
     }
     // A single capital initial: "J. Smith".
