@@ -17,6 +17,7 @@ use crate::diagnostic::Emitter;
 use crate::dictionaries;
 use crate::document::Document;
 use crate::inflect;
+use crate::key::{key, KeySet};
 use crate::phrase::normalize;
 use crate::span::Span;
 use std::borrow::Cow;
@@ -30,9 +31,11 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
     Ok(Box::new(PassiveVoice))
 }
 
-fn participles() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| dictionaries::lines(dictionaries::PARTICIPLES).map(str::to_owned).collect())
+/// By word key: the lexicon has thousands of entries, and keys build it without an
+/// allocation each (start-up time) and match it with one integer probe.
+fn participles() -> &'static KeySet {
+    static SET: OnceLock<KeySet> = OnceLock::new();
+    SET.get_or_init(|| dictionaries::lines(dictionaries::PARTICIPLES).map(key).collect())
 }
 
 fn stative() -> &'static HashSet<String> {
@@ -198,7 +201,7 @@ fn passive_at(doc: &Document, i: usize, end: usize) -> Option<Passive> {
         joined(doc, k) || (j > i + 1 && doc.gap(doc.words[k].span.end, doc.words[k + 1].span.start).trim() == ",")
     });
     let word = lower(doc, j);
-    if !gaps_ok || !participles().contains(&*word) || stative().contains(&*word) {
+    if !gaps_ok || !participles().contains(&doc.words[j].key) || stative().contains(&*word) {
         return None;
     }
     // A capital mid-sentence is a name ("was Read"), not a participle.
