@@ -42,6 +42,13 @@ fn json_contract() {
     assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(2), Some(14)));
     assert_eq!(d["suggestions"][0], "service user");
     assert!(d["message"].as_str().unwrap().contains("service user"));
+    // The fields in the order the contract lists them, and no others.
+    let out = stdout(&o);
+    let at = |field: &str| out.find(&format!("\"{field}\":")).unwrap_or_else(|| panic!("no {field}"));
+    let order =
+        ["rule", "severity", "message", "start", "end", "line", "column", "end_line", "end_column", "suggestions"];
+    assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{out}");
+    assert_eq!(d.as_object().unwrap().len(), order.len());
 }
 
 #[test]
