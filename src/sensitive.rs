@@ -5,11 +5,19 @@
 //! list of groups; each group is one piece of public guidance (why the wording harms, what to
 //! write instead, its source) with the patterns it covers and the conditions they need. The
 //! conditions are data: `victim` (the clause's subject is the victim), `child` / `child-near`
-//! / `adult` (a child or an adult is named in the sentence, or a child within a few words),
+//! / `adult` (a child or an adult is named in the sentence, or a child within a few words or
+//! as the clause's subject),
 //! and any slot name (a member occurs in the sentence), combined with `,` (all), `|` (any) and
 //! `!` (not). Two exemptions are code, because they hold for every entry: wording inside
 //! double quotation marks (a quotation is someone else's words), and reported speech
-//! attributed to the perpetrator ("he told police she had provoked him", "Mr X claimed …").
+//! attributed to the perpetrator ("he told police she had provoked him", "Mr X claimed …"),
+//! up to the end of the reported clause.
+//!
+//! Who is the victim is read from the document, not assumed: by default a woman ("Ms", "she")
+//! is the victim and a man ("Mr", "he") the perpetrator, but where the document shows who
+//! harmed whom ("Ms Lewis stabbed him", "he was assaulted by Ms Carr", "Mr Rudd strangled
+//! Mr Bell") the people named and, where the sexes are the other way round, the pronouns and
+//! titles take those roles.
 //!
 //! Everything is parsed once, on first use.
 
@@ -29,6 +37,10 @@ const NEAR: usize = 5;
 const SUBJECT_REACH: usize = 12;
 /// How far (in words) back from a reporting verb its speaker is looked for.
 const SPEAKER_REACH: usize = 4;
+/// How far (in words) back from a match `child-near` looks for the clause's subject.
+const CHILD_SUBJECT_REACH: usize = 20;
+/// How far (in words) back from a harming verb its doer is looked for.
+const DOER_REACH: usize = 4;
 
 /// One piece of guidance: why some wording harms, what to write instead, and its source.
 #[derive(Debug)]
@@ -228,19 +240,173 @@ enum Who {
     Unknown,
 }
 
-/// What one word says about who the subject is: titles and pronouns (Ms, she → victim; Mr,
-/// he → perpetrator), "his partner" / "her partner", the victim, institutions.
-fn classify(doc: &Document, i: usize) -> Who {
+impl Who {
+    fn swapped(self) -> Who {
+        match self {
+            Who::Victim => Who::Perpetrator,
+            Who::Perpetrator => Who::Victim,
+            other => other,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sex {
+    Female,
+    Male,
+}
+
+/// A person a word names: their sex where the word says it, and the surname after a title.
+#[derive(Clone, Copy, Debug, Default)]
+struct Person {
+    sex: Option<Sex>,
+    /// The word index of a surname ("Lewis" in "Ms Lewis").
+    name: Option<usize>,
+}
+
+/// Who the document shows harming whom.
+#[derive(Debug, Default)]
+struct Roles {
+    /// Surnames (lower case) of the people shown harming (perpetrator) or harmed (victim);
+    /// a name seen in both roles is left out.
+    names: HashMap<String, Who>,
+    /// The document shows women harming men more often than men harming women: the default
+    /// reading of titles and pronouns (Ms, she → victim) is the wrong way round.
+    swapped: bool,
+}
+
+impl Roles {
+    /// One pass over the document: every harming verb ("stabbed", "assaulted") with a doer
+    /// and a person harmed that the words around it name.
+    fn of(doc: &Document) -> Roles {
+        let act = slot("harm-act");
+        let mut names: HashMap<String, Option<Who>> = HashMap::new();
+        let (mut women, mut men) = (0usize, 0usize);
+        for (k, w) in doc.words.iter().enumerate() {
+            if !act.has_key(w.key) {
+                continue;
+            }
+            let sentence = doc.sentences[w.sentence].words.clone();
+            let passive = k > sentence.start
+                && doc.joined(k)
+                && matches!(doc.word_lower(k - 1), "was" | "were" | "been" | "being" | "is" | "are" | "got" | "get");
+            let before = doer_before(doc, k, sentence.start);
+            let (doer, harmed) = if passive {
+                let by = k + 2 < sentence.end && doc.joined(k + 1) && doc.word_lower(k + 1) == "by";
+                (if by { person_at(doc, k + 2, sentence.end) } else { None }, before)
+            } else {
+                let after = (k + 1 < sentence.end && doc.joined(k + 1)).then(|| person_at(doc, k + 1, sentence.end));
+                (before, after.flatten())
+            };
+            let (Some(doer), Some(harmed)) = (doer, harmed) else { continue };
+            match (doer.sex, harmed.sex) {
+                (Some(Sex::Female), Some(Sex::Male)) => women += 1,
+                (Some(Sex::Male), Some(Sex::Female)) => men += 1,
+                _ => {}
+            }
+            for (p, role) in [(doer, Who::Perpetrator), (harmed, Who::Victim)] {
+                if let Some(n) = p.name {
+                    let seen = names.entry(doc.word_lower(n).to_owned()).or_insert(Some(role));
+                    if *seen != Some(role) {
+                        *seen = None;
+                    }
+                }
+            }
+        }
+        Roles { names: names.into_iter().filter_map(|(n, r)| r.map(|r| (n, r))).collect(), swapped: women > men }
+    }
+}
+
+fn is_title(word: &str) -> Option<Sex> {
+    match word {
+        "ms" | "mrs" | "miss" => Some(Sex::Female),
+        "mr" => Some(Sex::Male),
+        _ => None,
+    }
+}
+
+/// The person word `i` names, if it names one by a title, a surname after a title or a
+/// pronoun: "Ms Lewis", "Lewis" (after "Ms"), "she", "him", "his".
+fn person_at(doc: &Document, i: usize, end: usize) -> Option<Person> {
+    let word = doc.word_lower(i);
+    if let Some(sex) = is_title(word) {
+        let name =
+            (i + 1 < end && doc.joined(i + 1) && doc.word(i + 1).starts_with(char::is_uppercase)).then_some(i + 1);
+        return Some(Person { sex: Some(sex), name });
+    }
+    let start = doc.sentences[doc.words[i].sentence].words.start;
+    if i > start && doc.joined(i) && doc.word(i).starts_with(char::is_uppercase) {
+        if let Some(sex) = is_title(doc.word_lower(i - 1)) {
+            return Some(Person { sex: Some(sex), name: Some(i) });
+        }
+    }
+    let sex = match word {
+        "she" | "her" | "herself" => Sex::Female,
+        "he" | "him" | "his" | "himself" => Sex::Male,
+        _ => return None,
+    };
+    Some(Person { sex: Some(sex), name: None })
+}
+
+/// The doer of the verb at `k`: the nearest person named just before it in its clause
+/// ("Ms Reeves had broken", "she then stabbed").
+fn doer_before(doc: &Document, k: usize, floor: usize) -> Option<Person> {
+    let mut j = k;
+    while j > floor && k - j < DOER_REACH {
+        if !doc.joined(j) {
+            return None;
+        }
+        j -= 1;
+        if let Some(p) = person_at(doc, j, k) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Sex-specific words for a person: the ones whose role turns round when the document shows
+/// a woman harming a man.
+const GENDERED: &[&str] = &[
+    "she",
+    "he",
+    "ms",
+    "mrs",
+    "miss",
+    "mr",
+    "wife",
+    "ex-wife",
+    "husband",
+    "ex-husband",
+    "girlfriend",
+    "ex-girlfriend",
+    "boyfriend",
+    "ex-boyfriend",
+    "fiancee",
+    "fiancée",
+];
+
+/// What one word says about who the subject is: the people the document shows harming or
+/// harmed, by name; titles and pronouns (Ms, she → victim; Mr, he → perpetrator, or the other
+/// way round where the document shows a woman harming a man), "his partner" / "her partner",
+/// the victim, institutions.
+fn classify(doc: &Document, i: usize, roles: &Roles) -> Who {
     let end = doc.sentences[doc.words[i].sentence].words.end;
+    if !roles.names.is_empty() {
+        if let Some(who) = person_at(doc, i, end).and_then(|p| p.name).and_then(|n| roles.names.get(doc.word_lower(n)))
+        {
+            return *who;
+        }
+    }
+    let turn = |who: Who| if roles.swapped { who.swapped() } else { who };
     let is = |name: &str| slot(name).match_at(doc, i, end).is_some();
     if is("partner-person") {
         let before = i.checked_sub(1).filter(|&p| doc.words[p].sentence == doc.words[i].sentence);
-        return match before.map(|p| doc.word_lower(p)) {
+        return turn(match before.map(|p| doc.word_lower(p)) {
             Some("her") => Who::Perpetrator,
             _ => Who::Victim,
-        };
+        });
     }
-    if is("victim-person") {
+    let who = if is("victim-person") {
         Who::Victim
     } else if is("perpetrator-person") {
         Who::Perpetrator
@@ -248,22 +414,32 @@ fn classify(doc: &Document, i: usize) -> Who {
         Who::Agency
     } else {
         Who::Unknown
+    };
+    if GENDERED.contains(&doc.word_lower(i)) {
+        turn(who)
+    } else {
+        who
     }
 }
 
 /// The subject of the clause ending before word `i`: the nearest word that says who, looking
 /// back no further than `floor`.
-fn subject_before(doc: &Document, i: usize, floor: usize) -> Who {
-    (floor..i).rev().take(SUBJECT_REACH).map(|k| classify(doc, k)).find(|w| *w != Who::Unknown).unwrap_or(Who::Unknown)
+fn subject_before(doc: &Document, i: usize, floor: usize, roles: &Roles) -> Who {
+    (floor..i)
+        .rev()
+        .take(SUBJECT_REACH)
+        .map(|k| classify(doc, k, roles))
+        .find(|w| *w != Who::Unknown)
+        .unwrap_or(Who::Unknown)
 }
 
 /// Who speaks with reporting verb `i`: its subject stands right before it, within the same
 /// clause ("Mr Ives told", "he later claimed", "the service user said").
-fn speaker(doc: &Document, i: usize, floor: usize) -> Option<(usize, Who)> {
+fn speaker(doc: &Document, i: usize, floor: usize, roles: &Roles) -> Option<(usize, Who)> {
     let mut k = i;
     while k > floor && i - k < SPEAKER_REACH {
         k -= 1;
-        match classify(doc, k) {
+        match classify(doc, k, roles) {
             Who::Unknown if joined_to_next(doc, k) => {}
             Who::Unknown => break,
             who => return Some((k, who)),
@@ -280,6 +456,10 @@ fn joined_to_next(doc: &Document, k: usize) -> bool {
 /// Per-document caches of sentence-wide facts.
 #[derive(Default)]
 struct Context {
+    /// Who the document shows harming whom, found on first use.
+    roles: Option<Roles>,
+    /// Per sentence, the words that begin a new clause ("…; she", "…, and Ms Jay").
+    breaks: HashMap<usize, Vec<usize>>,
     in_sentence: HashMap<(usize, *const Slot), bool>,
     child: HashMap<usize, Vec<usize>>,
     adult: HashMap<usize, bool>,
@@ -296,16 +476,42 @@ impl Context {
             Cond::ChildNear => {
                 let lo = report.start.saturating_sub(NEAR);
                 let hi = report.end + NEAR;
-                self.children(doc, s).iter().any(|&c| (lo..hi).contains(&c))
+                if self.children(doc, s).iter().any(|&c| (lo..hi).contains(&c)) {
+                    return true;
+                }
+                // The clause's subject is a child, however long the words between: "Child D,
+                // who was then 14 and in year 9 at the academy, was in a relationship with …".
+                self.roles(doc);
+                let (children, roles) = (&self.child[&s], self.roles.as_ref().expect("found above"));
+                let adult = slot("adult");
+                for k in (sentence.start..report.start).rev().take(CHILD_SUBJECT_REACH) {
+                    // In word order, so a binary search: a long sentence costs no more per match.
+                    if children.binary_search(&k).is_ok() {
+                        return true;
+                    }
+                    let grown = adult.match_at(doc, k, sentence.end).is_some()
+                        || age_at(doc, k, sentence.end).is_some_and(|a| a >= 18);
+                    if grown || matches!(classify(doc, k, roles), Who::Victim | Who::Perpetrator) {
+                        return false;
+                    }
+                }
+                false
             }
             Cond::Adult => *self.adult.entry(s).or_insert_with(|| adult_in(doc, sentence)),
-            Cond::Victim => subject_before(doc, report.start, sentence.start) == Who::Victim,
+            Cond::Victim => {
+                let roles = self.roles(doc);
+                subject_before(doc, report.start, sentence.start, roles) == Who::Victim
+            }
             Cond::InSentence(slot) => {
                 *self.in_sentence.entry((s, Arc::as_ptr(slot))).or_insert_with(|| slot.occurs_in(doc, sentence))
             }
             Cond::Any(alts) => alts.iter().any(|c| self.holds(c, doc, report)),
             Cond::Not(c) => !self.holds(c, doc, report),
         }
+    }
+
+    fn roles(&mut self, doc: &Document) -> &Roles {
+        self.roles.get_or_insert_with(|| Roles::of(doc))
     }
 
     fn children(&mut self, doc: &Document, s: usize) -> &[usize] {
@@ -335,20 +541,53 @@ impl Context {
         {
             return true;
         }
-        let speeches = self.speeches.entry(s).or_insert_with(|| perpetrator_speech(doc, sentence));
+        if !self.speeches.contains_key(&s) {
+            let roles = self.roles(doc);
+            let speeches = perpetrator_speech(doc, sentence.clone(), roles);
+            self.speeches.insert(s, speeches);
+        }
+        let breaks = self.breaks.entry(s).or_insert_with(|| clause_breaks(doc, sentence));
+        // What he reported runs to the end of its clause: "Mr Dale claimed that she had provoked
+        // him, and Ms Jay chose to stay" leaves the second clause to the writer.
+        let reported = |verb: usize| {
+            let after = breaks.partition_point(|&b| b <= verb);
+            breaks.get(after).is_none_or(|&b| b > report.start)
+        };
         // A verb after the words needs its speaker after them too ("…, he said").
-        speeches.iter().any(|&(verb, who)| verb < report.start || (verb >= report.end && who >= report.end))
+        self.speeches[&s]
+            .iter()
+            .any(|&(verb, who)| (verb < report.start && reported(verb)) || (verb >= report.end && who >= report.end))
     }
 }
 
 /// Reporting verbs in a sentence whose speaker is the perpetrator: (verb, speaker) positions.
-fn perpetrator_speech(doc: &Document, sentence: Range<usize>) -> Vec<(usize, usize)> {
+fn perpetrator_speech(doc: &Document, sentence: Range<usize>, roles: &Roles) -> Vec<(usize, usize)> {
     let reporting = slot("reporting");
     sentence
         .clone()
         .filter(|&k| reporting.match_at(doc, k, sentence.end).is_some())
         .filter_map(|k| {
-            speaker(doc, k, sentence.start).filter(|&(_, who)| who == Who::Perpetrator).map(|(at, _)| (k, at))
+            speaker(doc, k, sentence.start, roles).filter(|&(_, who)| who == Who::Perpetrator).map(|(at, _)| (k, at))
+        })
+        .collect()
+}
+
+/// Words that begin a new clause within a sentence, in order: after a semicolon or a dash, or
+/// a conjunction after a comma ("…, and Ms Jay chose …"; not "…, and that she …", which goes
+/// on reporting).
+fn clause_breaks(doc: &Document, sentence: Range<usize>) -> Vec<usize> {
+    (sentence.start + 1..sentence.end)
+        .filter(|&k| {
+            let gap = doc.gap(doc.words[k - 1].span.end, doc.words[k].span.start);
+            if gap.contains([';', '\u{2014}', '\u{2013}']) {
+                return true;
+            }
+            gap.contains(',')
+                && matches!(
+                    doc.word_lower(k),
+                    "and" | "but" | "yet" | "so" | "although" | "though" | "while" | "whereas"
+                )
+                && (k + 1 >= sentence.end || doc.word_lower(k + 1) != "that")
         })
         .collect()
 }
@@ -371,7 +610,7 @@ fn age_at(doc: &Document, i: usize, end: usize) -> Option<u32> {
     let after_aged = matches!(prev_word, Some("aged" | "age" | "ages"));
     let between_commas =
         gap_before.is_some_and(|g| g.contains(',')) && gap_after.is_some_and(|g| g.contains([',', ')']));
-    let stated = matches!(prev_word, Some("was" | "is" | "at")) && clause_end_after;
+    let stated = matches!(prev_word, Some("was" | "is" | "at" | "then" | "now")) && clause_end_after;
     (years_old || after_aged || between_commas || stated).then_some(n)
 }
 
@@ -453,8 +692,9 @@ mod tests {
             doc.words.iter().enumerate().filter(|(_, x)| doc.slice(x.span) == w).map(|(i, _)| i).collect::<Vec<_>>()
         };
         let allowed = at("allowed");
-        assert_eq!(subject_before(&doc, allowed[0], 0), Who::Victim);
-        assert_eq!(subject_before(&doc, allowed[1], doc.sentences[1].words.start), Who::Agency);
-        assert_eq!(subject_before(&doc, at("let")[0], doc.sentences[2].words.start), Who::Victim);
+        let roles = Roles::of(&doc);
+        assert_eq!(subject_before(&doc, allowed[0], 0, &roles), Who::Victim);
+        assert_eq!(subject_before(&doc, allowed[1], doc.sentences[1].words.start, &roles), Who::Agency);
+        assert_eq!(subject_before(&doc, at("let")[0], doc.sentences[2].words.start, &roles), Who::Victim);
     }
 }

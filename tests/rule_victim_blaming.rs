@@ -117,6 +117,95 @@ fn leaves_reported_speech_and_sensitive_wording_alone() {
 }
 
 #[test]
+fn reads_who_is_the_victim_from_the_document_not_from_sex() {
+    check_cases(
+        RULE,
+        &[
+            // A woman who harmed a man: he is the victim, she the perpetrator.
+            ("Mr Okafor chose to stay with Ms Lewis after she stabbed him in March 2021.", &["chose to stay"]),
+            (
+                "In June 2021 Mr Patel allowed her back into the flat, two weeks after Ms Reeves had broken his arm.",
+                &["allowed her back into the flat"],
+            ),
+            (
+                "Mr Burke provoked her by refusing to hand over his bank card, and Ms Kane hit him with a saucepan.",
+                &["provoked her"],
+            ),
+            ("Mr Lin was assaulted by Ms Carr in May. He should have left her after that.", &["should have left her"]),
+            ("Ms Carr assaulted Mr Lin in 2021. Mr Lin should have left Ms Carr then.", &["should have left"]),
+            ("Ms Carr assaulted Mr Lin. He put himself at risk by letting her stay.", &["put himself at risk"]),
+            // Two men: the names say who is who.
+            ("Mr Amir stabbed Mr Bello in 2021. Mr Bello chose to stay with him.", &["chose to stay with him"]),
+            // The default reading still holds where nothing says otherwise.
+            ("Ms Grant chose to stay. Mr Hollis assaulted her in May.", &["chose to stay"]),
+        ],
+    );
+    check_cases(
+        RULE,
+        &[
+            // She is the perpetrator here, so her words and her choices are not the victim's.
+            ("Ms Lewis stabbed Mr Okafor. She chose to stay at the address.", &[]),
+            ("Ms Kane hit him with a saucepan. Ms Kane told the officer that Mr Burke had provoked her.", &[]),
+            ("Ms Kane told the officer that Mr Burke had provoked her by hiding her phone.", &[]),
+            ("Mr Amir stabbed Mr Bello in 2021. Mr Amir chose to stay in the flat.", &[]),
+            ("Mr Rudd strangled her. He told police she had provoked him.", &[]),
+            ("According to Mr Dale, Ms Jay had provoked him by going out without telling him.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn reported_speech_ends_with_its_clause() {
+    check_cases(
+        RULE,
+        &[
+            (
+                "After the assault Mr Dale claimed that Ms Jay had provoked him, and Ms Jay chose to stay in the relationship for another year.",
+                &["chose to stay in the relationship"],
+            ),
+            ("He told police that she had provoked him; she chose to stay anyway.", &["chose to stay"]),
+        ],
+    );
+    check_cases(
+        RULE,
+        &[
+            ("He told police that she had provoked him, and that she chose to stay.", &[]),
+            ("Mr Dale said she had provoked him, then she had hit him.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn a_child_who_is_the_subject_is_near_enough() {
+    check_cases(
+        RULE,
+        &[
+            (
+                "Child D, who was then 14 and in year 9 at Kelbridge Academy, was in a sexual relationship with Ms Hart, an assistant aged 29.",
+                &["in a sexual relationship with"],
+            ),
+            (
+                "The girl, who had been missing from school for most of the autumn term, was in a relationship with Mr Lane, 32.",
+                &["in a relationship with"],
+            ),
+            ("The school nurse recorded that Jordan, then 13, was sexually active.", &["sexually active"]),
+            ("Mr Osei was a known member of a gang, which is why he was attacked.", &["was a known member of a gang"]),
+        ],
+    );
+    check_cases(
+        RULE,
+        &[
+            ("Mr Dunne began a relationship with Ms Hart, a mother of two young children, in 2020.", &[]),
+            (
+                "Ms Hart, whose son was then at the local primary school in year 4, was in a relationship with Mr Dunne.",
+                &[],
+            ),
+            ("Mr Dunne, who had met the children twice at a family party, began a relationship with Ms Hart.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn suggests_neutral_wording_where_there_is_one() {
     let d = lint("Ms Reid chose to stay.").into_iter().find(|d| d.rule == RULE).expect("flagged");
     assert_eq!(d.suggestions[0].replacement, "stayed");
