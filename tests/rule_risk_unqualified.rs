@@ -20,6 +20,8 @@ fn flags_risk_that_says_neither_of_what_nor_to_whom() {
             ("Mr Coyle\u{2019}s risks were managed well in custody.", &["risks"]),
             ("In custody he presented little risk.", &["little risk"]),
             ("The high-risk case was reallocated.", &["high-risk"]),
+            ("The risk that the officer identified was not shared.", &["risk"]),
+            ("The risk posed by Mr Lane increased.", &["risk"]),
         ],
     );
 }
@@ -42,6 +44,10 @@ fn leaves_qualified_risk_and_named_instruments_alone() {
             ("The officer took a risk in cancelling the visit.", &[]),
             ("The risk towards his former partner was clear.", &[]),
             ("The officer risked missing the warning signs.", &[]),
+            ("There was a clear risk that he would contact her again.", &[]),
+            ("The risk that she might harm herself was recorded.", &[]),
+            ("The risk posed by Mr Lane to children was not assessed.", &[]),
+            ("The risk presented by Mr Lane towards his partner grew.", &[]),
         ],
     );
 }

@@ -26,7 +26,13 @@ struct Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut l = Lists { after: PhraseSet::new(), idioms: PhraseSet::new(), before: HashSet::new(), compound: PhraseSet::new(), levels: HashSet::new() };
+        let mut l = Lists {
+            after: PhraseSet::new(),
+            idioms: PhraseSet::new(),
+            before: HashSet::new(),
+            compound: PhraseSet::new(),
+            levels: HashSet::new(),
+        };
         for (section, line) in dictionaries::sectioned(dictionaries::RISK_QUALIFIERS) {
             match section {
                 "after-prepositions" => l.after.insert(line, ()),
@@ -53,7 +59,24 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
 }
 
 /// Words between "risk" and "to" that still make "to" say to whom: "the risk he posed to her".
-const BRIDGE: &[&str] = &["posed", "poses", "posing", "presented", "presents", "presenting", "he", "she", "they", "him", "her", "them", "was", "is", "were", "by"];
+const BRIDGE: &[&str] = &[
+    "posed",
+    "poses",
+    "posing",
+    "presented",
+    "presents",
+    "presenting",
+    "he",
+    "she",
+    "they",
+    "him",
+    "her",
+    "them",
+    "was",
+    "is",
+    "were",
+    "by",
+];
 
 impl Rule for RiskUnqualified {
     fn check(&self, doc: &Document, out: &mut Emitter) {
@@ -75,7 +98,9 @@ impl Rule for RiskUnqualified {
             let joined = |a: usize, b: usize| doc.gap(doc.words[a].span.end, doc.words[b].span.start).to_owned();
             if same(i + 1) {
                 let gap = joined(i, i + 1);
-                if gap.trim().is_empty() && (l.after.longest_at(doc, i + 1).is_some() || l.compound.longest_at(doc, i + 1).is_some()) {
+                if gap.trim().is_empty()
+                    && (l.after.longest_at(doc, i + 1).is_some() || l.compound.longest_at(doc, i + 1).is_some())
+                {
                     continue;
                 }
                 // "risk-assessed", "risk-taking": a compound, not a statement of risk.
@@ -83,8 +108,20 @@ impl Rule for RiskUnqualified {
                     continue;
                 }
                 // "the risk he posed to her".
-                let bridged = (i + 1..i + 5).take_while(|&j| same(j)).any(|j| matches!(doc.word_lower(j), "to" | "towards") && (i + 1..j).all(|k| BRIDGE.contains(&doc.word_lower(k))) && j > i + 1);
-                if bridged {
+                let bridged = (i + 1..i + 5).take_while(|&j| same(j)).any(|j| {
+                    matches!(doc.word_lower(j), "to" | "towards")
+                        && (i + 1..j).all(|k| BRIDGE.contains(&doc.word_lower(k)))
+                        && j > i + 1
+                });
+                // "the risk posed by Mr Lane to children": a name between "by" and "to".
+                let by = same(i + 2)
+                    && matches!(doc.word_lower(i + 1), "posed" | "poses" | "presented" | "presents")
+                    && doc.word_lower(i + 2) == "by";
+                let named = by
+                    && (i + 4..i + 8)
+                        .take_while(|&j| same(j) && doc.joined(j))
+                        .any(|j| matches!(doc.word_lower(j), "to" | "towards"));
+                if bridged || named {
                     continue;
                 }
             }
@@ -107,7 +144,8 @@ impl Rule for RiskUnqualified {
             );
             let d = out.emit(span, message);
             let of = if word.ends_with('s') { "s of serious harm" } else { " of serious harm" };
-            let replacement = format!("{}{}", &doc.text()[span.start..doc.words[i].span.start], format_args!("{}{of}", &word[..4]));
+            let replacement =
+                format!("{}{}", &doc.text()[span.start..doc.words[i].span.start], format_args!("{}{of}", &word[..4]));
             d.replace(replacement, false);
         }
     }
