@@ -18,6 +18,8 @@ fn flags_numbered_oasys_references() {
             ("OASys R11.12 was not completed.", &["OASys R11.12"]),
             ("The OASys assessment was late, and section 2 of the OASys was empty.", &["section 2 of the OASys"]),
             ("In OASys, sections 3 and 4 were copied.", &["sections 3"]),
+            ("Offender Assessment System (OASys) R10.1 was left blank.", &["R10.1"]),
+            ("The OASys was late. R6.2 was scored 0.", &["R6.2"]),
         ],
     );
 }
@@ -37,6 +39,9 @@ fn leaves_other_numbers_and_sections_alone() {
             ("The OASys was late. The police attended at 11.45pm.", &[]),
             ("Section 2 of the report describes the offence.", &[]),
             ("In OASys the officer noted section 47 of the Children Act 1989.", &[]),
+            ("The OASys was late. Room 10.1 of the hostel was searched.", &[]),
+            ("The OASys was late. He was paid £10.50 an hour.", &[]),
+            ("He drove along the R10.1 road.", &[]),
         ],
     );
 }

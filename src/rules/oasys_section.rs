@@ -4,7 +4,7 @@
 //! A reference is a keyword (section, question, part …) then a number or code, near a
 //! mention of OASys: in the same sentence or the two before it in the same block (a second
 //! sentence often says "question 6.4" of the OASys just named). "OASys 11.4", OASys then a
-//! code, needs no keyword. Other documents' sections ("section 47 enquiries", "paragraph 4.3
+//! code, needs no keyword; nor does a lettered question code ("R10.1") near a mention of OASys. Other documents' sections ("section 47 enquiries", "paragraph 4.3
 //! of the MAPPA guidance") are left alone.
 
 use super::Rule;
@@ -21,13 +21,22 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
 
 const KEYWORDS: &[&str] = &["section", "sections", "question", "questions", "part", "box", "q"];
 /// Other documents a numbered section may belong to.
-const OTHER: &[&str] = &["mappa", "guidance", "act", "policy", "framework", "report", "review", "instruction", "pi", "licence", "order"];
+const OTHER: &[&str] =
+    &["mappa", "guidance", "act", "policy", "framework", "report", "review", "instruction", "pi", "licence", "order"];
 
 /// A section number or question code: 6, 6.4, R6.2, 10.6.1 (not a time or a date).
 fn is_code(w: &str) -> bool {
     let body = w.strip_prefix(['R', 'r', 'S', 's']).unwrap_or(w);
     let parts: Vec<&str> = body.split('.').collect();
-    !body.is_empty() && parts.len() <= 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+    !body.is_empty()
+        && parts.len() <= 3
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// An OASys question code by its own shape: a letter, a section and a question ("R6.2",
+/// "R10.1"), which no time, date or measure shares.
+fn is_question_code(w: &str) -> bool {
+    w.starts_with(['R', 'r']) && w.contains('.') && is_code(w)
 }
 
 fn is_oasys(w: &str) -> bool {
@@ -40,7 +49,9 @@ impl Rule for OasysSection {
             let words = sentence.words.clone();
             let here = words.clone().any(|i| is_oasys(doc.word_lower(i)));
             let block = &doc.blocks[sentence.block];
-            let nearby = here || (s.saturating_sub(2).max(block.sentences.start)..s).any(|p| doc.sentences[p].words.clone().any(|i| is_oasys(doc.word_lower(i))));
+            let nearby = here
+                || (s.saturating_sub(2).max(block.sentences.start)..s)
+                    .any(|p| doc.sentences[p].words.clone().any(|i| is_oasys(doc.word_lower(i))));
             if !nearby {
                 continue;
             }
@@ -71,6 +82,9 @@ impl Rule for OasysSection {
                     Some((i, end))
                 } else if is_oasys(w) && next_code && doc.joined(i + 1) {
                     Some((i, i + 1))
+                } else if is_question_code(doc.word(i)) {
+                    // "(OASys) R10.1": a lettered question code near a mention of OASys.
+                    Some((i, i))
                 } else {
                     None
                 };
