@@ -13,6 +13,9 @@ pub struct Source {
     pub format: Format,
     /// Whether the file began with a UTF-8 byte order mark (removed from `text`).
     pub bom: bool,
+    /// The spans of the text's headings, when its source marks them (a Word document's
+    /// heading styles); `None` when the reader should tell headings by their look.
+    pub headings: Option<Vec<crate::Span>>,
     /// Where offsets in `text` lie in a Word document.
     #[cfg(feature = "docx")]
     pub docx: Option<crate::docx::LocationMap>,
@@ -64,7 +67,14 @@ pub fn read_path(path: &Path) -> Result<Source, InputError> {
     if is_docx(path) {
         let doc =
             crate::docx::extract(&bytes).map_err(|message| InputError::Docx { path: path.to_path_buf(), message })?;
-        return Ok(Source { name, text: doc.text, format: Format::Plain, bom: false, docx: Some(doc.locations) });
+        return Ok(Source {
+            name,
+            text: doc.text,
+            format: Format::Plain,
+            bom: false,
+            headings: Some(doc.headings),
+            docx: Some(doc.locations),
+        });
     }
     let (text, bom) = decode(bytes, path)?;
     Ok(Source {
@@ -72,6 +82,7 @@ pub fn read_path(path: &Path) -> Result<Source, InputError> {
         text,
         format: Format::from_path(path),
         bom,
+        headings: None,
         #[cfg(feature = "docx")]
         docx: None,
     })
@@ -89,12 +100,21 @@ pub fn read_stdin(format: Format) -> Result<Source, InputError> {
         text,
         format,
         bom,
+        headings: None,
         #[cfg(feature = "docx")]
         docx: None,
     })
 }
 
 impl Source {
+    /// The text parsed into a document, with the headings its source marks.
+    pub fn document(&self) -> crate::Document<'_> {
+        match &self.headings {
+            Some(headings) => crate::Document::parse_with_headings(&self.text, headings),
+            None => crate::Document::parse(&self.text, self.format),
+        }
+    }
+
     /// Where diagnostics lie in the original document, when that is not the text itself.
     pub fn locations(&self) -> Option<&dyn crate::report::Locate> {
         #[cfg(feature = "docx")]

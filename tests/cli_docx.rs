@@ -16,6 +16,28 @@ fn text(b: &[u8]) -> String {
 }
 
 #[test]
+fn headings_are_known_from_word_styles() {
+    // An acronym in a heading is not its first use; this heading ends in a colon, which a
+    // plain-text reader would take for a paragraph, and the paragraph that follows defines it.
+    let body = [
+        support::styled("Heading1", "Work with MAPPA:"),
+        support::p("Multi-Agency Public Protection Arrangements (MAPPA) managed the case."),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("review.docx"), support::docx(&body, &[("word/styles.xml", support::STYLES)]))
+        .unwrap();
+    let out = check(dir.path(), &["--format", "json", "--only", "acronym-undefined", "review.docx"]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    // The same words as a plain paragraph are a first use before the definition.
+    let body =
+        [support::p("Work with MAPPA:"), support::p("Multi-Agency Public Protection Arrangements (MAPPA).")].concat();
+    std::fs::write(dir.path().join("plain.docx"), support::docx(&body, &[])).unwrap();
+    let out = check(dir.path(), &["--format", "json", "--only", "acronym-undefined", "plain.docx"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+}
+
+#[test]
 fn json_carries_offsets_and_locations() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("review.docx"), support::sample()).unwrap();

@@ -65,6 +65,28 @@ fn the_document_sees_the_structure() {
 }
 
 #[test]
+fn word_styles_not_looks_decide_what_is_a_heading() {
+    // A styled heading ending in a colon and one of twelve words; a short unstyled paragraph
+    // with no full stop, which a plain-text file would take for a heading.
+    let body = [
+        styled("Heading1", "Analysis of practice:"),
+        styled("Heading1", "What the reviewing manager found about the management of the case"),
+        p("Mr Hale was released on licence"),
+        p("He was seen weekly."),
+    ]
+    .concat();
+    let got = extract(&docx(&body, &[("word/styles.xml", STYLES)])).unwrap();
+    let kinds = |doc: &Document| -> Vec<BlockKind> { doc.blocks.iter().map(|b| b.kind).collect() };
+    use BlockKind::*;
+    assert_eq!(
+        kinds(&Document::parse_with_headings(&got.text, &got.headings)),
+        [Heading, Heading, Paragraph, Paragraph]
+    );
+    // Guessing from the look gets all but the last wrong.
+    assert_eq!(kinds(&Document::parse(&got.text, Format::Plain)), [Paragraph, Paragraph, Heading, Paragraph]);
+}
+
+#[test]
 fn diagnostics_locate_in_the_document() {
     let got = extract(&sample()).unwrap();
     let found = Linter::default().lint(&got.text, Format::Plain);

@@ -195,7 +195,7 @@ pub fn run(args: Args) -> Result<i32, String> {
         let diagnostics = match (&mut fixer, t) {
             (Some(f), Target::File(p)) => f.fix(Some(p), &mut source, linter)?,
             (Some(f), Target::Stdin) => f.fix(None, &mut source, linter)?,
-            (None, _) => linter.lint(&source.text, source.format),
+            (None, _) => linter.lint_document(&source.document()),
         };
         linted.push(Linted { source, diagnostics });
     }

@@ -234,7 +234,7 @@ fn build(source: &Source, doc: &Document) -> Vec<Item> {
 
 pub fn run(args: Args) -> Result<i32, String> {
     let source = super::stats::read(&args.path, false)?;
-    let doc = Document::parse(&source.text, source.format);
+    let doc = source.document();
     let items = build(&source, &doc);
     let out = match args.format {
         GlossaryFormat::Markdown => markdown(&items),

@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<i32, String> {
     for path in &args.paths {
         let source = read(path, false)?;
         let linter = linter_for(path, args.config.as_deref())?;
-        let doc = Document::parse(&source.text, source.format);
+        let doc = source.document();
         let diagnostics = linter.lint_document(&doc);
         let stats = Stats::compute(&doc, &diagnostics);
         match args.format {

@@ -34,6 +34,21 @@ pub(super) fn plain_line_kinds(prose: &mut [u8]) -> Vec<LineKind> {
     kinds
 }
 
+/// Makes exactly the lines that overlap one of `headings` (sorted spans) headings.
+pub(super) fn set_headings(prose: &[u8], kinds: &mut [LineKind], headings: &[Span]) {
+    let mut h = headings.iter().peekable();
+    for (r, kind) in line_ranges(prose).into_iter().zip(kinds) {
+        while h.next_if(|s| s.end < r.start).is_some() {}
+        let in_heading = h.peek().is_some_and(|s| s.start <= r.end && r.start <= s.end);
+        *kind = match *kind {
+            LineKind::Blank => LineKind::Blank,
+            _ if in_heading => LineKind::Heading,
+            LineKind::Heading => LineKind::Text,
+            other => other,
+        };
+    }
+}
+
 fn line_ranges(prose: &[u8]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;

@@ -141,10 +141,27 @@ pub struct Document<'t> {
 
 impl<'t> Document<'t> {
     pub fn parse(text: &'t str, format: Format) -> Self {
+        Self::build(text, format, None)
+    }
+
+    /// Parses plain text whose headings the caller knows (a Word document's heading styles):
+    /// the lines within `headings` are headings, and no other line is taken for one however
+    /// short it is.
+    pub fn parse_with_headings(text: &'t str, headings: &[Span]) -> Self {
+        Self::build(text, Format::Plain, Some(headings))
+    }
+
+    fn build(text: &'t str, format: Format, headings: Option<&[Span]>) -> Self {
         let mut prose = text.as_bytes().to_vec();
         let kinds = match format {
             Format::Markdown => markdown::mask(&mut prose),
-            Format::Plain => blocks::plain_line_kinds(&mut prose),
+            Format::Plain => {
+                let mut kinds = blocks::plain_line_kinds(&mut prose);
+                if let Some(headings) = headings {
+                    blocks::set_headings(&prose, &mut kinds, headings);
+                }
+                kinds
+            }
         };
         crate::suppress::mask_markers(&mut prose);
         let blocks = blocks::group(&mut prose, &kinds);

@@ -8,8 +8,8 @@
 //! every paragraph, heading, list item and table-cell paragraph is separated from the next by
 //! a blank line; list items start with `- ` (Word draws the bullet or number; the Document
 //! blanks the marker); a line break inside a paragraph (`w:br`) is a newline and a tab is a
-//! tab. Headings (by style or outline level) stand on their own line, which is what the
-//! Document looks for. Footnotes and endnotes follow the body, in the order their references
+//! tab. Headings (by style or outline level) stand on their own line, and their spans are
+//! returned so that the Document takes them, and only them, for headings. Footnotes and endnotes follow the body, in the order their references
 //! appear. Tracked deletions, moved-from text, field codes and hidden text are left out;
 //! tracked insertions are kept.
 //!
@@ -73,6 +73,9 @@ impl LocationMap {
 pub struct Extracted {
     pub text: String,
     pub locations: LocationMap,
+    /// The spans of the paragraphs Word styles as headings: the text's layout says which
+    /// lines are headings, so the reader need not guess ([`crate::Document::parse_with_headings`]).
+    pub headings: Vec<crate::Span>,
 }
 
 /// Reads a .docx. The error says what is wrong in words a user can act on.
@@ -112,7 +115,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, String> {
 
 /// Lays out the paragraphs as text, recording where each starts.
 fn assemble(body: &xml::Part, notes: &[(&str, &Vec<String>, xml::Part)], styles: &xml::Styles) -> Extracted {
-    let mut out = Extracted { text: String::new(), locations: LocationMap::default() };
+    let mut out = Extracted { text: String::new(), locations: LocationMap::default(), headings: Vec::new() };
     let mut paragraph = 0;
     for p in &body.paras {
         let location = match p.place {
@@ -153,10 +156,15 @@ fn push(out: &mut Extracted, location: Location, p: &xml::Para, styles: &xml::St
         out.text.push_str("\n\n");
     }
     out.locations.entries.push((out.text.len(), location));
-    if styles.is_list(p) && !styles.is_heading(p) {
+    let heading = styles.is_heading(p);
+    if styles.is_list(p) && !heading {
         out.text.push_str("- ");
     }
+    let start = out.text.len();
     out.text.push_str(&p.text);
+    if heading {
+        out.headings.push(crate::Span::new(start, out.text.len()));
+    }
 }
 
 /// The zip archive, with a budget for what may be decompressed from it.
