@@ -263,6 +263,14 @@ pub fn strip_possessive(word: &str) -> &str {
 /// The key shared by every spelling of an acronym (upper case, singular: "ROs" → "RO",
 /// "RoSH" → "ROSH"), or `None` when the word is not an acronym by its form. Context
 /// (headings, emphasis) is for [`scan`] to judge.
+/// The first test of [`acronym_key`], on the document's bytes: a capital in the first two
+/// letters. Nearly every word fails it, and it runs at every word.
+#[inline]
+fn may_be_acronym(doc: &Document, i: usize) -> bool {
+    let w = doc.words[i].span;
+    doc.text().as_bytes()[w.start..w.end.min(w.start + 2)].iter().any(u8::is_ascii_uppercase)
+}
+
 pub fn acronym_key(word: &str) -> Option<String> {
     // Every acronym, known or not, has a capital in its first two letters and two capitals in
     // all: most words end here, without a look-up.
@@ -360,7 +368,11 @@ pub fn scan(doc: &Document) -> Vec<AcronymUse> {
     while i < doc.words.len() {
         let (range, key) = match compound_at(doc, i) {
             Some(found) => found,
-            None => match acronym_key(doc.word(i)).filter(|_| !skipped(doc, i, &mut cx)) {
+            None => match may_be_acronym(doc, i)
+                .then(|| acronym_key(doc.word(i)))
+                .flatten()
+                .filter(|_| !skipped(doc, i, &mut cx))
+            {
                 Some(key) => (i..i + 1, key),
                 None => {
                     i += 1;
