@@ -71,6 +71,8 @@ fn human_output_names_the_paragraph_and_shows_the_sentence() {
     let stdout = text(&out.stdout);
     assert!(stdout.contains("review.docx:paragraph 2"), "{stdout}");
     assert!(stdout.contains("The offender was recalled."), "{stdout}");
+    // No line numbers of the extracted text in the gutter: the paragraph is the place.
+    assert!(stdout.lines().any(|l| l == " | The offender was recalled."), "{stdout}");
     assert!(stdout.contains("review.docx:table 1, row 2, cell 2"), "{stdout}");
     assert!(stdout.contains("review.docx:footnote 1"), "{stdout}");
 }

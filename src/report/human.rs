@@ -46,7 +46,10 @@ pub fn render(files: &[FileReport], colour_on: bool) -> String {
                 Some(l) => format!("{}:{}", f.path, l.describe(d.span.start)),
                 None => format!("{}:{}:{}", f.path, p.line, p.column),
             };
-            let gutter = p.line.to_string().len();
+            // A Word document's place is its paragraph, given above: the line number of the
+            // extracted text would mean nothing to the reader.
+            let label = if f.locations.is_some() { String::new() } else { p.line.to_string() };
+            let gutter = label.len();
             out.push_str(&format!("{:gutter$}{} {place}\n", "", st.paint("1;34", "-->")));
             let line = p.line - 1;
             let start = index.line_start(line).unwrap_or(0);
@@ -56,7 +59,7 @@ pub fn render(files: &[FileReport], colour_on: bool) -> String {
             let (shown, lead) = window(source, d.span.start - start, 100);
             let bar = st.paint("1;34", "|");
             out.push_str(&format!("{:gutter$} {bar}\n", ""));
-            out.push_str(&format!("{} {bar} {}\n", st.paint("1;34", &p.line.to_string()), shown.replace('\t', " ")));
+            out.push_str(&format!("{} {bar} {}\n", st.paint("1;34", &label), shown.replace('\t', " ")));
             // Carets count what the reader sees: grapheme clusters, not chars ("e\u{301}" is one).
             let flagged = &f.text[d.span.start..d.span.end.min(end).max(d.span.start)];
             let width = flagged.graphemes(true).count().max(1);
