@@ -102,7 +102,7 @@ impl Fixed {
     }
 }
 
-/// Lints and applies safe suggestions until none are left (or [`MAX_PASSES`] is reached).
+/// Lints and applies safe suggestions until none are left (at most ten passes).
 pub fn fix(linter: &Linter, text: &str, format: Format) -> Fixed {
     let mut current = text.to_owned();
     let mut passes = Vec::new();

@@ -1,4 +1,4 @@
-//! Code actions for the findings in a range: each suggestion as a quick fix, "Disable <rule>
+//! Code actions for the findings in a range: each suggestion as a quick fix, "Disable `<rule>`
 //! for this line" (a suppression marker on the line above), and for the case's own words
 //! (acronyms and plain-words exceptions) "Add ... to sfo-lint.toml".
 
