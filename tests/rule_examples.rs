@@ -31,3 +31,12 @@ fn bad_examples_are_flagged_and_good_ones_are_not() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn the_shipped_example_review_shows_every_rule_firing() {
+    let linter = sfo_lint::Linter::default();
+    let found = linter.lint(include_str!("../examples/review.txt"), sfo_lint::Format::Plain);
+    for rule in linter.rule_ids() {
+        assert!(found.iter().any(|d| d.rule == rule), "{rule} does not fire on examples/review.txt");
+    }
+}
