@@ -17,7 +17,7 @@
 #   5. starts code-server on 127.0.0.1:<free port> (auth none), opens the
 #      fixture folder, opens review.txt, waits for squiggles, checks that the
 #      Problems panel lists sfo-lint diagnostics incl. offender-term, and saves
-#      a screenshot to docs/vscode.png;
+#      a screenshot to target/screenshots/vscode.png;
 #   6. stops code-server; exits non-zero with a message on any failure.
 #
 # Environment knobs:
@@ -25,7 +25,8 @@
 #   SFO_VSCODE_EXPECT=...      comma-separated rule ids that must be listed
 #                              (default offender-term)
 #   SFO_VSCODE_NO_CARGO=1      do not run cargo; use the existing binary
-#   SFO_VSCODE_SCREENSHOT=...  screenshot path (default docs/vscode.png)
+#   SFO_VSCODE_SCREENSHOT=...  screenshot path (default target/screenshots/vscode.png;
+#                              docs/vscode.png to refresh the README's picture)
 #   SFO_VSCODE_STUB=1          harness self-test ONLY: use the stand-in server
 #                              in stub/ instead of sfo-lint-lsp (never the
 #                              real test; the screenshot is not written to docs/)
@@ -37,7 +38,8 @@ EXT_SRC="$ROOT/lsp/vscode"
 WORK="$ROOT/target/vscode-e2e"
 STEP_TIMEOUT="${SFO_VSCODE_TIMEOUT:-60}"
 EXPECT_RULES="${SFO_VSCODE_EXPECT:-offender-term}"
-SCREENSHOT="${SFO_VSCODE_SCREENSHOT:-$ROOT/docs/vscode.png}"
+SCREENSHOT="${SFO_VSCODE_SCREENSHOT:-$ROOT/target/screenshots/vscode.png}"
+mkdir -p "$(dirname "$SCREENSHOT")"
 # code-server 4.100.3 ships VS Code 1.100.3, whose npm-shrinkwrap pins
 # @vscode/ripgrep 1.15.11; that package downloads ripgrep release
 # v13.0.0-10 from GitHub unless this file is already in its cache.

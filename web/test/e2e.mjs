@@ -5,7 +5,7 @@
 //   SFO_WEB_EXPECT_TXT  the CLI's JSON report for fixtures/review.txt
 //   SFO_WEB_EXPECT_DOCX the CLI's JSON report for fixtures/review.docx
 //   SFO_WEB_BIG         a review of at least 12,000 words, for the timing
-//   SFO_WEB_SCREENSHOT  where to save the screenshot (docs/web.png)
+//   SFO_WEB_SCREENSHOT  where to save the screenshot
 //   SFO_WEB_TIMEOUT     seconds for every wait (default 30)
 //   SFO_WEB_MAX_MS      fail when the median lint of the big review is slower (default 250;
 //                       the target is 20)

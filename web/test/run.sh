@@ -10,11 +10,12 @@
 #   4. serves web/ with python3 -m http.server on 127.0.0.1:<free port> (stopped on exit);
 #   5. node e2e.mjs: paste a fixture, check every highlight and count against the CLI, apply
 #      a fix, open a .docx, download CSV, time a 12,000-word review, open from file://, and
-#      save docs/web.png. Exits non-zero with a message when anything is missing or misplaced.
+#      save a screenshot (target/screenshots/web.png). Exits non-zero with a message when anything is missing or misplaced.
 #
 # Environment: SFO_WEB_TIMEOUT (seconds per wait, default 30), SFO_WEB_MAX_MS (fail above
 # this median lint time, default 250; the target is 20), SFO_WEB_NO_CARGO=1 (use the built
-# wasm and target/release/sfo-lint as they are), SFO_WEB_SCREENSHOT (default docs/web.png).
+# wasm and target/release/sfo-lint as they are), SFO_WEB_SCREENSHOT (default target/screenshots/web.png;
+# docs/web.png to refresh the README's picture).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -87,11 +88,13 @@ for _ in $(seq 1 100); do
 done
 
 # 5. The browser.
+SCREENSHOT="${SFO_WEB_SCREENSHOT:-$ROOT/target/screenshots/web.png}"
+mkdir -p "$(dirname "$SCREENSHOT")"
 log "serving web/ on http://127.0.0.1:$PORT/"
 SFO_WEB_URL="http://127.0.0.1:$PORT/index.html" \
     SFO_WEB_DIR="$WEB" \
     SFO_WEB_EXPECT_TXT="$WORK/review.txt.json" \
     SFO_WEB_EXPECT_DOCX="$WORK/review.docx.json" \
     SFO_WEB_BIG="$WORK/big.txt" \
-    SFO_WEB_SCREENSHOT="${SFO_WEB_SCREENSHOT:-$ROOT/docs/web.png}" \
+    SFO_WEB_SCREENSHOT="$SCREENSHOT" \
     timeout 400 node "$HERE/e2e.mjs"
