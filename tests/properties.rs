@@ -3,8 +3,8 @@
 //! and positions round-trip in every encoding.
 
 use proptest::prelude::*;
-use sfo_lint::document::{Encoding, LineCol, LineIndex};
-use sfo_lint::{Format, Linter};
+use sfo_lint::document::{BlockKind, Encoding, LineCol, LineIndex};
+use sfo_lint::{Document, Format, Linter, Span};
 use std::sync::OnceLock;
 
 fn linter() -> &'static Linter {
@@ -127,6 +127,29 @@ proptest! {
     fn review_like_text_lints_soundly(text in review_like()) {
         check_invariants(&text, Format::Plain)?;
         check_invariants(&text, Format::Markdown)?;
+    }
+
+    /// Headings given by the caller (a Word document's styles), in any order and anywhere,
+    /// even past the end: the document stays well formed and every finding sound.
+    #[test]
+    fn known_headings_anywhere_keep_the_document_sound(
+        text in review_like(),
+        spans in proptest::collection::vec((0usize..2_000, 0usize..200), 0..6),
+    ) {
+        let headings: Vec<Span> = spans.iter().map(|&(a, n)| Span::new(a, a + n)).collect();
+        let doc = Document::parse_with_headings(&text, &headings);
+        let mut end = 0;
+        for b in &doc.blocks {
+            prop_assert!(end <= b.span.start && b.span.end <= text.len(), "block {:?} out of order or text", b.span);
+            prop_assert!(text.is_char_boundary(b.span.start) && text.is_char_boundary(b.span.end));
+            end = b.span.end;
+        }
+        for d in linter().lint_document(&doc) {
+            prop_assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        }
+        // With no headings known, no line is a heading.
+        let none = Document::parse_with_headings(&text, &[]);
+        prop_assert!(none.blocks.iter().all(|b| b.kind != BlockKind::Heading));
     }
 
     #[test]

@@ -13,4 +13,9 @@ fuzz_target!(|data: &[u8]| {
         let _ = extracted.locations.get(offset);
     }
     check::lint_soundly(check::linter(), text);
+    // As the command line reads it: the Word headings known, not guessed.
+    let doc = sfo_lint::Document::parse_with_headings(text, &extracted.headings);
+    for d in check::linter().lint_document(&doc) {
+        assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+    }
 });
