@@ -14,7 +14,7 @@
 //! "A&E" (two words in the document) counts only when the dictionary knows it: M&S, B&Q and
 //! Q&A are brands and everyday words.
 //!
-//! A definition is "Full Name (ACR)" or "ACR (Full Name)". The full name is found as
+//! A definition is "Full Name (ACR)", "ACR (Full Name)" or "Full Name, or ACR,". The full name is found as
 //! Schwartz and Hearst do (A simple algorithm for identifying abbreviation definitions in
 //! biomedical text, 2003): the acronym's letters, last to first, must appear in order in the
 //! words before the bracket, the first letter starting a word, so the initials need not match
@@ -549,18 +549,25 @@ fn definition(doc: &Document, range: Range<usize>, key: &str) -> Option<Span> {
         .filter(|w| w.sentence == doc.words[last].sentence)
         .map_or(sentence.span.end, |w| w.span.start);
     let after = doc.gap(doc.words[last].span.end, after_end);
-    // "Full Name (ACR)".
-    if trim_marks(before).ends_with('(') && trim_marks(after).starts_with(')') {
-        let mut start = first;
-        while start > sentence.words.start && first - start < limit {
+    // "Full Name (ACR)", or "Full Name, or ACR," with the full name before "or".
+    let bracketed = trim_marks(before).ends_with('(') && trim_marks(after).starts_with(')');
+    let or = !bracketed
+        && first >= sentence.words.start + 3
+        && doc.word_lower(first - 1) == "or"
+        && doc.gap(doc.words[first - 2].span.end, doc.words[first - 1].span.start).trim() == ","
+        && matches!(after.trim_start().chars().next(), Some(',' | ')' | ';' | '.') | None);
+    if bracketed || or {
+        let end = if or { first - 1 } else { first };
+        let mut start = end;
+        while start > sentence.words.start && end - start < limit {
             let gap = doc.gap(doc.words[start - 1].span.end, doc.words[start].span.start);
-            if start < first && gap.contains(['(', ')', ';', ':']) {
+            if start < end && (gap.contains(['(', ')', ';', ':']) || (or && gap.contains(','))) {
                 break;
             }
             start -= 1;
         }
-        if let Some(from) = long_form_start(doc, start..first, &letters) {
-            return Some(Span::new(doc.words[from].span.start, doc.words[first - 1].span.end));
+        if let Some(from) = long_form_start(doc, start..end, &letters) {
+            return Some(Span::new(doc.words[from].span.start, doc.words[end - 1].span.end));
         }
     }
     // "ACR (Full Name)".

@@ -109,3 +109,16 @@ fn configuration_allows_and_explains() {
     let bad = sfo_lint::Config::from_toml("[acronym-undefined]\nalow = []\n", None).unwrap();
     assert!(sfo_lint::Linter::new(&bad).is_err());
 }
+
+#[test]
+fn a_full_name_then_or_and_the_acronym_defines_it() {
+    check_cases(
+        RULE,
+        &[
+            ("The Multi-Agency Safeguarding Hub, or MASH, screened the referral.", &[]),
+            ("The Community Rehabilitation Company, or CRC, held the case. The CRC closed it.", &[]),
+            ("The police, or MASH staff, screened the referral.", &["MASH"]),
+            ("He could go to the hostel or AP in Leeds.", &["AP"]),
+        ],
+    );
+}

@@ -90,3 +90,16 @@ fn explains_the_caution_and_offers_a_generic_word() {
     assert_eq!(d.suggestions[0].replacement, "a gang");
     assert!(!d.suggestions[0].safe);
 }
+
+#[test]
+fn a_group_calling_itself_a_name_is_named() {
+    check_cases(
+        RULE,
+        &[
+            ("A group calling itself Young Hallam attacked him outside the shop.", &["Young Hallam"]),
+            ("He joined a crew that called itself the Ridge Runners (TRR) in 2019.", &["the Ridge Runners (TRR)"]),
+            ("A group calling itself a support network met at the church hall.", &[]),
+            ("Young people from the estate joined the boxing club.", &[]),
+        ],
+    );
+}

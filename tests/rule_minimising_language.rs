@@ -95,3 +95,21 @@ fn suggests_plain_wording() {
 fn flags_every_occurrence() {
     check_cases(RULE, &[("He snapped. He lost his temper. He snapped.", &["snapped", "lost his temper", "snapped"])]);
 }
+
+#[test]
+fn flags_trivialising_words_and_a_tiff_between_partners() {
+    check_cases(
+        RULE,
+        &[
+            ("Ms Lane and Mr Cole had a lovers\u{2019} tiff before he hit her.", &["tiff"]),
+            ("The officer described the assault as a tiff.", &["tiff"]),
+            ("The officer recorded that it was only a slap and took no action.", &["only a slap"]),
+            ("Mr Cole has a bit of a temper, his sister said.", &["bit of a temper"]),
+            ("They had a heated argument and he punched her.", &["heated argument"]),
+            ("It was just a few weeks before the officer noticed.", &[]),
+            ("There was a bit of a delay in sending the referral.", &[]),
+            ("The panel had a heated discussion about the recall.", &[]),
+            ("Lovers of football filled the pub on match days.", &[]),
+        ],
+    );
+}

@@ -45,3 +45,15 @@ fn leaves_other_numbers_and_sections_alone() {
         ],
     );
 }
+
+#[test]
+fn sections_of_an_act_near_an_oasys_mention_are_left_alone() {
+    check_cases(
+        RULE,
+        &[
+            ("The OASys was out of date. The council began section 47 enquiries in May.", &[]),
+            ("The OASys did not mention the section 20 accommodation of his son.", &[]),
+            ("The OASys was out of date. Section 9 said nothing about his drinking.", &["Section 9"]),
+        ],
+    );
+}

@@ -66,3 +66,14 @@ fn configured_allow_list_extends_official_names() {
     assert!(found_with(&linter, RULE, "She went to the Offender Hub on Monday.").is_empty());
     assert_eq!(found_with(&linter, RULE, "The offender went to the hub.").len(), 1);
 }
+
+#[test]
+fn offender_health_is_an_official_name() {
+    check_cases(
+        RULE,
+        &[
+            ("The Offender Health team at the prison saw him twice.", &[]),
+            ("The offender\u{2019}s health was poor.", &["offender\u{2019}s"]),
+        ],
+    );
+}

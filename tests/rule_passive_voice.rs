@@ -90,3 +90,16 @@ fn finds_the_agent_after_a_short_phrase() {
     let d = d.iter().find(|d| d.rule == RULE).expect("flagged");
     assert!(d.message.contains("does not say who acted"), "{}", d.message);
 }
+
+#[test]
+fn neither_or_either_between_the_verbs_keeps_the_passive() {
+    check_cases(
+        RULE,
+        &[
+            ("The plan was neither updated nor shared with the police.", &["was neither updated"]),
+            ("The letter was either lost or never sent.", &["was either lost"]),
+            ("Neither the officer nor her manager was aware of the call.", &[]),
+            ("He was either drunk or unwell when he arrived.", &[]),
+        ],
+    );
+}

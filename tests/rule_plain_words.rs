@@ -54,3 +54,17 @@ fn configuration_adds_and_allows_entries() {
     let linter = linter_with("[plain-words]\nextra = { \"going forward\" = \"from now on\" }\nallow = [\"utilise\"]\n");
     assert_eq!(found_with(&linter, RULE, "Going forward, we will utilise it."), vec!["Going forward"]);
 }
+
+#[test]
+fn determined_as_an_adjective_and_timely_fashion() {
+    check_cases(
+        RULE,
+        &[
+            ("She did not act in a timely fashion.", &["in a timely fashion"]),
+            ("The officer determined that he should be recalled.", &["determined"]),
+            ("The panel will determine the level of management.", &["determine"]),
+            ("He was determined to stay sober after his release.", &[]),
+            ("Ms Ray seemed determined to move away from the town.", &[]),
+        ],
+    );
+}

@@ -51,3 +51,19 @@ fn leaves_qualified_risk_and_named_instruments_alone() {
         ],
     );
 }
+
+#[test]
+fn risk_as_a_verb_and_a_clause_saying_what_may_happen() {
+    check_cases(
+        RULE,
+        &[
+            ("She did not want to risk losing her flat.", &[]),
+            ("Staff would risk upsetting him if they searched his room.", &[]),
+            ("There was a real risk that Mr Dean would find her new address.", &[]),
+            ("There was a risk that the school might not be told.", &[]),
+            ("Staff paid little attention to risk during supervision.", &["risk"]),
+            ("The risk that the officer recorded was not shared.", &["risk"]),
+            ("They did not want to take the risk.", &["risk"]),
+        ],
+    );
+}

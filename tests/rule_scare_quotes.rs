@@ -91,3 +91,17 @@ fn suggests_dropping_the_marks() {
     let d = d.iter().find(|d| d.rule == RULE).expect("flagged");
     assert_eq!(d.suggestions[1].replacement, "\"girlfriend\"");
 }
+
+#[test]
+fn a_nickname_in_quotes_is_not_a_scare_quote() {
+    check_cases(
+        RULE,
+        &[
+            ("Mr Hall, known on the estate as \u{2018}Ghost\u{2019}, sold cannabis.", &[]),
+            ("He called himself 'Blade' on social media.", &[]),
+            ("Mr Pike, nicknamed 'Big Dave', lived at the hostel.", &[]),
+            ("He called the assault a \u{2018}misunderstanding\u{2019}.", &["\u{2018}misunderstanding\u{2019}"]),
+            ("He was known to staff as \u{2018}no trouble\u{2019}.", &["\u{2018}no trouble\u{2019}"]),
+        ],
+    );
+}

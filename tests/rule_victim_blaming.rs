@@ -219,3 +219,19 @@ fn suggests_neutral_wording_where_there_is_one() {
 fn flags_every_occurrence() {
     check_cases(RULE, &[("She chose to stay. Later she chose to stay again.", &["chose to stay", "chose to stay"])]);
 }
+
+#[test]
+fn gang_membership_offered_as_why_the_victim_was_attacked() {
+    check_cases(
+        RULE,
+        &[
+            ("Mr Adu was a gang member, so the stabbing was not a surprise.", &["was a gang member"]),
+            (
+                "Given that Mr Adu was a known gang member, the attack on him was unsurprising.",
+                &["was a known gang member"],
+            ),
+            ("Mr Adu was a gang member until 2018 and now works as a mechanic.", &[]),
+            ("Police said the attack was gang-related, so the officer told the victim liaison unit.", &[]),
+        ],
+    );
+}

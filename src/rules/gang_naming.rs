@@ -213,7 +213,12 @@ fn called_name(doc: &Document, sentence: &Range<usize>, from: usize, w: &Words) 
     let first = i;
     while i < sentence.end && (i == first || doc.linked(i)) {
         let word = doc.word(i);
-        if !(starts_upper(word) || is_number(word)) || (i == first && w.not_name.contains(word)) {
+        // A describing first word ("Young", "Rival") is part of the name when a capitalised
+        // word follows it: "a group calling itself Young Norbridge".
+        let describing = i == first
+            && w.not_name.contains(word)
+            && !(i + 1 < sentence.end && doc.linked(i + 1) && starts_upper(doc.word(i + 1)));
+        if !(starts_upper(word) || is_number(word)) || describing {
             break;
         }
         i += 1;

@@ -24,6 +24,11 @@ const KEYWORDS: &[&str] = &["section", "sections", "question", "questions", "par
 const OTHER: &[&str] =
     &["mappa", "guidance", "act", "policy", "framework", "report", "review", "instruction", "pi", "licence", "order"];
 
+/// Words after a section number that make it a section of an Act: "section 47 enquiries"
+/// (Children Act 1989), "section 20 accommodation", "a section 37 order".
+const ACT_USES: &[&str] =
+    &["enquiries", "enquiry", "accommodation", "order", "orders", "notice", "warrant", "detention"];
+
 /// A section number or question code: 6, 6.4, R6.2, 10.6.1 (not a time or a date).
 fn is_code(w: &str) -> bool {
     let body = w.strip_prefix(['R', 'r', 'S', 's']).unwrap_or(w);
@@ -59,7 +64,8 @@ impl Rule for OasysSection {
             while i < words.end {
                 let w = doc.word_lower(i);
                 let next_code = i + 1 < words.end && is_code(doc.word(i + 1));
-                let reference = if KEYWORDS.contains(&w) && next_code {
+                let act_use = i + 2 < words.end && ACT_USES.contains(&doc.word_lower(i + 2));
+                let reference = if KEYWORDS.contains(&w) && next_code && !act_use {
                     // "section 7 of his OASys": take in the "of … OASys" that follows.
                     let mut end = i + 1;
                     let mut j = i + 2;

@@ -84,6 +84,9 @@ const HAVE: &[&str] = &["has", "have", "had", "having", "hasn't", "haven't", "ha
 const ADVERBS: &[&str] = &[
     "not",
     "never",
+    // "was neither countersigned nor reviewed", "was either lost or destroyed".
+    "neither",
+    "either",
     "also",
     "still",
     "then",

@@ -43,7 +43,8 @@ fn add(set: &mut PhraseSet<Alternatives>, complex: &str, plain: &[String], verb:
     }
     let forms = phrase_forms(complex);
     let alts: Vec<_> = plain.iter().map(|p| phrase_forms(p)).collect();
-    let pick = |f: fn(&crate::inflect::VerbForms) -> &String| -> Alternatives { alts.iter().map(|a| f(a).clone()).collect() };
+    let pick =
+        |f: fn(&crate::inflect::VerbForms) -> &String| -> Alternatives { alts.iter().map(|a| f(a).clone()).collect() };
     set.insert(&forms.base, pick(|f| &f.base));
     set.insert(&forms.third, pick(|f| &f.third));
     set.insert(&forms.ing, pick(|f| &f.ing));
@@ -94,6 +95,9 @@ impl Rule for PlainWords {
             if !self.allow.is_empty() && self.allow.contains(normalize(original).as_ref()) {
                 continue;
             }
+            if resolved(doc, &m.words) {
+                continue;
+            }
             let alts: Vec<String> = m.value.iter().map(|a| match_case(original, a)).collect();
             let Some(first) = alts.first() else { continue };
             let listed = alts.iter().map(|a| format!("\u{201c}{a}\u{201d}")).collect::<Vec<_>>().join(" or ");
@@ -104,4 +108,38 @@ impl Rule for PlainWords {
             }
         }
     }
+}
+
+/// "Staff were determined to get him into treatment": "determined" as an adjective (resolved),
+/// after a form of "be" or "seem" and before "to", does not mean "decided".
+fn resolved(doc: &Document, words: &std::ops::Range<usize>) -> bool {
+    let (i, next) = (words.start, words.end);
+    words.len() == 1
+        && doc.word_lower(i) == "determined"
+        && i > 0
+        && next < doc.words.len()
+        && doc.words[i - 1].sentence == doc.words[i].sentence
+        && doc.words[next].sentence == doc.words[i].sentence
+        && doc.word_lower(next) == "to"
+        && matches!(
+            doc.word_lower(i - 1),
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "am"
+                | "be"
+                | "been"
+                | "being"
+                | "seemed"
+                | "seems"
+                | "appeared"
+                | "very"
+                | "so"
+                | "more"
+                | "most"
+                | "still"
+                | "also"
+                | "always"
+        )
 }

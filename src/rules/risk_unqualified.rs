@@ -3,8 +3,9 @@
 //! Qualified: a phrase from `[after-prepositions]` follows ("of", "to", "towards", "posed to" …); a
 //! word from `[before]` precedes ("reoffending risk"); or the word names an instrument
 //! with a noun from `[compound]` ("risk assessment", "risk management plan"). "At risk" is
-//! left alone: it says who is at risk. A level before the word ("very high risk") is part
-//! of the finding.
+//! left alone: it says who is at risk; so is the verb ("to risk losing her flat") and a clause
+//! saying what may happen ("a risk that the address would be disclosed"). A level before the
+//! word ("very high risk") is part of the finding.
 
 use super::Rule;
 use crate::diagnostic::Emitter;
@@ -78,6 +79,26 @@ const BRIDGE: &[&str] = &[
     "by",
 ];
 
+/// Modal verbs that make "a risk that …" a clause about what may happen.
+const MODALS: &[&str] = &["would", "might", "could", "will", "may", "can", "should"];
+
+/// Words before "risk" that make it a verb when a verb in "-ing" follows: "did not want to
+/// risk upsetting him", "she would risk losing her tenancy".
+const BEFORE_VERB: &[&str] =
+    &["to", "not", "would", "could", "might", "may", "will", "can", "cannot", "should", "i", "we", "they", "you"];
+
+/// Whether "risk" at `i` is the verb: "to risk losing her tenancy".
+fn is_verb(doc: &Document, i: usize, next_in_sentence: bool) -> bool {
+    let next = if next_in_sentence { doc.word_lower(i + 1) } else { "" };
+    doc.word_lower(i) == "risk"
+        && i > 0
+        && doc.words[i - 1].sentence == doc.words[i].sentence
+        && BEFORE_VERB.contains(&doc.word_lower(i - 1))
+        && next.len() > 4
+        && next.ends_with("ing")
+        && !matches!(next, "during" | "including" | "following" | "regarding" | "concerning" | "according" | "nothing")
+}
+
 impl Rule for RiskUnqualified {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let l = lists();
@@ -95,6 +116,9 @@ impl Rule for RiskUnqualified {
             }
             let s = doc.words[i].sentence;
             let same = |j: usize| j < doc.words.len() && doc.words[j].sentence == s;
+            if is_verb(doc, i, same(i + 1)) {
+                continue;
+            }
             let joined = |a: usize, b: usize| doc.gap(doc.words[a].span.end, doc.words[b].span.start).to_owned();
             if same(i + 1) {
                 let gap = joined(i, i + 1);
@@ -121,7 +145,11 @@ impl Rule for RiskUnqualified {
                     && (i + 4..i + 8)
                         .take_while(|&j| same(j) && doc.joined(j))
                         .any(|j| matches!(doc.word_lower(j), "to" | "towards"));
-                if bridged || named {
+                // "a risk that Ms Ray's new address will be disclosed": a clause with a modal
+                // says what may happen, whoever its subject is.
+                let clause = doc.word_lower(i + 1) == "that"
+                    && (i + 3..i + 8).take_while(|&j| same(j)).any(|j| MODALS.contains(&doc.word_lower(j)));
+                if bridged || named || clause {
                     continue;
                 }
             }

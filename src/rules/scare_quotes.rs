@@ -3,9 +3,10 @@
 //! The document model pairs quotation marks and tells them from apostrophes (users', ’90s,
 //! O'Brien, rock 'n' roll). This rule takes each single-quoted span of one to eight words
 //! that is not inside double-quoted speech and is not a whole sentence of reported speech
-//! ('I'm not going back.'): longer ones and sentences are quotations, not what the guidance
-//! means by marks that "suggest something is untrue". The safe suggestion drops the marks; a second, for a real
-//! quotation, puts double marks in their place.
+//! ('I'm not going back.') or a nickname ("known as 'Tiny'"): longer ones, sentences and
+//! names are quotations, not what the guidance means by marks that "suggest something is
+//! untrue". The safe suggestion drops the marks; a second, for a real quotation, puts double
+//! marks in their place.
 
 use super::Rule;
 use crate::diagnostic::Emitter;
@@ -36,6 +37,7 @@ impl Rule for ScareQuotes {
                 || is_sentence(inner)
                 || inside_double(&doubles, q.span)
                 || in_run_of_marks(doc.text(), q.span)
+                || is_nickname(doc, q.span, inner)
             {
                 continue;
             }
@@ -72,4 +74,26 @@ fn in_run_of_marks(text: &str, span: Span) -> bool {
 fn is_sentence(inner: &str) -> bool {
     let t = inner.trim();
     t.starts_with(char::is_uppercase) && t.ends_with(['.', '?', '!']) && t.split_whitespace().count() >= 2
+}
+
+/// A name given as a nickname: "known to friends as 'Tiny'", "nicknamed 'Ghost'", "he called
+/// himself 'Blade'". Quoting what someone is called says nothing about whether it is true.
+fn is_nickname(doc: &Document, span: Span, inner: &str) -> bool {
+    let mut words = inner.split_whitespace();
+    let names = words.clone().count() <= 3 && words.all(|w| w.starts_with(char::is_uppercase));
+    let k = doc.words.partition_point(|w| w.span.end <= span.start);
+    if !names || k == 0 || k >= doc.words.len() || doc.words[k - 1].sentence != doc.words[k].sentence {
+        return false;
+    }
+    let sentence = doc.words[k].sentence;
+    let before = |n: usize| (k >= n && doc.words[k - n].sentence == sentence).then(|| doc.word_lower(k - n));
+    match before(1) {
+        Some("nicknamed" | "nickname" | "alias" | "aka") => true,
+        Some("him" | "her" | "himself" | "herself" | "themselves") => {
+            matches!(before(2), Some("called" | "calls" | "call" | "named" | "nicknamed"))
+        }
+        // "known as", "known locally as", "known on the estate as".
+        Some("as") => (2..=5).any(|n| before(n) == Some("known")),
+        _ => false,
+    }
 }
