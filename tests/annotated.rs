@@ -9,7 +9,9 @@ use serde_json::Value;
 use sfo_lint::{Format, Linter};
 use std::collections::BTreeMap;
 
-const CASES: &str = include_str!("annotated/review-paragraphs.jsonl");
+/// The annotated sets, scored together: each was written and labelled before the rules ran on it.
+const FILES: &[&str] =
+    &[include_str!("annotated/review-paragraphs.jsonl"), include_str!("annotated/review-paragraphs-2.jsonl")];
 
 /// Byte range of the `nth` (1-based) occurrence of `needle`, overlapping occurrences counted.
 fn nth_span(text: &str, needle: &str, nth: usize) -> (usize, usize) {
@@ -67,7 +69,7 @@ fn annotated_paragraphs_score_as_the_guidance_expects() {
     let mut scores: BTreeMap<String, Score> = BTreeMap::new();
     let mut problems = Vec::new();
     let mut cases = 0;
-    for line in CASES.lines().filter(|l| !l.trim().is_empty()) {
+    for line in FILES.iter().flat_map(|f| f.lines()).filter(|l| !l.trim().is_empty()) {
         let case: Value = serde_json::from_str(line).expect("each line is a JSON case");
         cases += 1;
         let (id, text) = (case["id"].as_str().unwrap(), case["text"].as_str().unwrap());
@@ -98,7 +100,7 @@ fn annotated_paragraphs_score_as_the_guidance_expects() {
             }
         }
     }
-    assert!(cases >= 80, "only {cases} cases read");
+    assert!(cases >= 200, "only {cases} cases read");
     let total =
         scores.values().fold(Score::default(), |t, s| Score { tp: t.tp + s.tp, fp: t.fp + s.fp, fn_: t.fn_ + s.fn_ });
     let report = format!("{scores:#?}\n{}", problems.join("\n"));
@@ -109,6 +111,8 @@ fn annotated_paragraphs_score_as_the_guidance_expects() {
         assert!(s.f1() >= 0.85, "{rule}: F1 {:.2}\n{report}", s.f1());
     }
     // Known misses: an age given in an earlier sentence (hv-06), a male victim with no act of
-    // harm in the text to say so (hv-14), an argument with no domestic word (hm-08).
-    assert!(total.fn_ <= 3, "{report}");
+    // harm in the text to say so (hv-14), an argument with no domestic word (hm-08), "a domestic
+    // incident" with no harm named in the sentence (n2-ml-02), and a bare OASys question number
+    // after "score at" (n2-os-06).
+    assert!(total.fn_ <= 5, "{report}");
 }
