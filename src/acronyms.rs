@@ -359,6 +359,12 @@ pub fn is_glossary_heading(doc: &Document, block: usize) -> bool {
     GLOSSARY_HEADINGS.iter().any(|g| text.contains(g))
 }
 
+/// Every acronym use in the document, in order, with where each is defined: [`scan`], done
+/// once per document however many rules ask.
+pub fn uses<'d>(doc: &'d Document) -> &'d [AcronymUse] {
+    doc.acronym_uses.get_or_init(|| scan(doc))
+}
+
 /// Every acronym use in the document, in order, with where each is defined.
 pub fn scan(doc: &Document) -> Vec<AcronymUse> {
     let glossary = glossary_sections(doc);

@@ -59,7 +59,7 @@ impl Stats {
             .filter(|&s| !is_heading(s))
             .collect();
         let acronyms: BTreeSet<String> =
-            crate::acronyms::scan(doc).into_iter().filter(|u| !u.in_glossary).map(|u| u.key).collect();
+            crate::acronyms::uses(doc).iter().filter(|u| !u.in_glossary).map(|u| u.key.clone()).collect();
         let mut rules = BTreeMap::new();
         for d in diagnostics {
             *rules.entry(d.rule).or_insert(0) += 1;

@@ -225,9 +225,9 @@ fn build(source: &Source, doc: &Document) -> Vec<Item> {
         Some(l) => l.describe(offset),
         None => format!("line {}", doc.line_col(offset, Encoding::Chars).line + 1),
     };
-    let uses = acronyms::scan(doc);
-    let mut items = acronym_items(doc, &uses, &place);
-    items.extend(term_items(doc, &uses, &place));
+    let uses = acronyms::uses(doc);
+    let mut items = acronym_items(doc, uses, &place);
+    items.extend(term_items(doc, uses, &place));
     items.sort_by_key(|i| i.first.start);
     items
 }

@@ -137,6 +137,9 @@ pub struct Document<'t> {
     pub words: Vec<Word>,
     pub quotes: Vec<QuotedSpan>,
     pub lines: LineIndex,
+    /// Every acronym use, found on first demand ([`crate::acronyms::uses`]): two rules and
+    /// the statistics read it, and one scan serves them all.
+    pub(crate) acronym_uses: std::sync::OnceLock<Vec<crate::acronyms::AcronymUse>>,
 }
 
 impl<'t> Document<'t> {
@@ -181,6 +184,7 @@ impl<'t> Document<'t> {
             words: Vec::with_capacity(text.len() / 6),
             quotes: Vec::new(),
             lines: LineIndex::new(text),
+            acronym_uses: std::sync::OnceLock::new(),
         };
         for (kind, span) in blocks {
             sentences::split_block(&mut doc, kind, span);

@@ -60,7 +60,7 @@ impl AcronymUndefined {
 
 impl Rule for AcronymUndefined {
     fn check(&self, doc: &Document, out: &mut Emitter) {
-        let uses = acronyms::scan(doc);
+        let uses = acronyms::uses(doc);
         let mut done: HashSet<&str> = HashSet::new();
         for (n, u) in uses.iter().enumerate() {
             if u.in_glossary || u.in_heading || done.contains(u.key.as_str()) {

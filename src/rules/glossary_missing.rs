@@ -33,11 +33,11 @@ impl Rule for GlossaryMissing {
         if paragraphs < 2 {
             return;
         }
-        let uses = acronyms::scan(doc);
+        let uses = acronyms::uses(doc);
         let in_text: Vec<&AcronymUse> =
             uses.iter().filter(|u| !u.in_heading && !u.in_glossary && !acronyms::is_allowed(&u.key)).collect();
         if (0..doc.blocks.len()).any(|b| acronyms::is_glossary_heading(doc, b)) {
-            return missing_entries(doc, &uses, &in_text, out);
+            return missing_entries(doc, uses, &in_text, out);
         }
         let mut distinct: Vec<&str> = Vec::new();
         let mut seen = HashSet::new();
