@@ -9,9 +9,12 @@
 //! The client is a plain loop on this thread (no reader thread, no message queue), so the
 //! figures are the server's and the pipe's, plus what the client itself must do.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{ChildStdin, ChildStdout};
 use std::time::{Duration, Instant};
 
 const URI: &str = "file:///bench/review.txt";
@@ -64,13 +67,7 @@ fn main() {
     let text = one.repeat(12_000usize.div_ceil(per_copy));
     let words = text.split_whitespace().count();
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sfo-lint-lsp"))
-        .arg("--stdio")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start sfo-lint-lsp");
+    let mut child = common::spawn_server();
     let mut c = Raw { input: child.stdin.take().unwrap(), output: BufReader::new(child.stdout.take().unwrap()) };
     c.send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}));
     while !String::from_utf8_lossy(&c.frame()).contains("\"id\":1") {}

@@ -42,15 +42,20 @@ fn read_message(out: &mut impl BufRead) -> Option<Value> {
     serde_json::from_slice(&body).ok()
 }
 
+/// The built server, started as an editor starts it, its stdin and stdout piped.
+pub fn spawn_server() -> Child {
+    Command::new(env!("CARGO_BIN_EXE_sfo-lint-lsp"))
+        .arg("--stdio")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start sfo-lint-lsp")
+}
+
 impl Client {
     pub fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sfo-lint-lsp"))
-            .arg("--stdio")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start sfo-lint-lsp");
+        let mut child = spawn_server();
         let stdout = child.stdout.take().unwrap();
         let (tx, incoming) = mpsc::channel();
         std::thread::spawn(move || {
