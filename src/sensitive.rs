@@ -266,7 +266,7 @@ struct Person {
 
 /// Who the document shows harming whom.
 #[derive(Debug, Default)]
-struct Roles {
+pub(crate) struct Roles {
     /// Surnames (lower case) of the people shown harming (perpetrator) or harmed (victim);
     /// a name seen in both roles is left out.
     names: HashMap<String, Who>,
@@ -453,11 +453,15 @@ fn joined_to_next(doc: &Document, k: usize) -> bool {
     k + 1 < doc.words.len() && doc.joined(k + 1)
 }
 
+/// Who the document shows harming whom: found once per document, on first use, and shared by
+/// both lexicons.
+fn roles<'d>(doc: &'d Document) -> &'d Roles {
+    doc.harm_roles.get_or_init(|| Roles::of(doc))
+}
+
 /// Per-document caches of sentence-wide facts.
 #[derive(Default)]
 struct Context {
-    /// Who the document shows harming whom, found on first use.
-    roles: Option<Roles>,
     /// Per sentence, the words that begin a new clause ("…; she", "…, and Ms Jay").
     breaks: HashMap<usize, Vec<usize>>,
     in_sentence: HashMap<(usize, *const Slot), bool>,
@@ -481,8 +485,7 @@ impl Context {
                 }
                 // The clause's subject is a child, however long the words between: "Child D,
                 // who was then 14 and in year 9 at the academy, was in a relationship with …".
-                self.roles(doc);
-                let (children, roles) = (&self.child[&s], self.roles.as_ref().expect("found above"));
+                let (children, roles) = (&self.child[&s], roles(doc));
                 let adult = slot("adult");
                 for k in (sentence.start..report.start).rev().take(CHILD_SUBJECT_REACH) {
                     // In word order, so a binary search: a long sentence costs no more per match.
@@ -498,20 +501,13 @@ impl Context {
                 false
             }
             Cond::Adult => *self.adult.entry(s).or_insert_with(|| adult_in(doc, sentence)),
-            Cond::Victim => {
-                let roles = self.roles(doc);
-                subject_before(doc, report.start, sentence.start, roles) == Who::Victim
-            }
+            Cond::Victim => subject_before(doc, report.start, sentence.start, roles(doc)) == Who::Victim,
             Cond::InSentence(slot) => {
                 *self.in_sentence.entry((s, Arc::as_ptr(slot))).or_insert_with(|| slot.occurs_in(doc, sentence))
             }
             Cond::Any(alts) => alts.iter().any(|c| self.holds(c, doc, report)),
             Cond::Not(c) => !self.holds(c, doc, report),
         }
-    }
-
-    fn roles(&mut self, doc: &Document) -> &Roles {
-        self.roles.get_or_insert_with(|| Roles::of(doc))
     }
 
     fn children(&mut self, doc: &Document, s: usize) -> &[usize] {
@@ -541,11 +537,7 @@ impl Context {
         {
             return true;
         }
-        if !self.speeches.contains_key(&s) {
-            let roles = self.roles(doc);
-            let speeches = perpetrator_speech(doc, sentence.clone(), roles);
-            self.speeches.insert(s, speeches);
-        }
+        let speeches = self.speeches.entry(s).or_insert_with(|| perpetrator_speech(doc, sentence.clone(), roles(doc)));
         let breaks = self.breaks.entry(s).or_insert_with(|| clause_breaks(doc, sentence));
         // What he reported runs to the end of its clause: "Mr Dale claimed that she had provoked
         // him, and Ms Jay chose to stay" leaves the second clause to the writer.
@@ -554,7 +546,7 @@ impl Context {
             breaks.get(after).is_none_or(|&b| b > report.start)
         };
         // A verb after the words needs its speaker after them too ("…, he said").
-        self.speeches[&s]
+        speeches
             .iter()
             .any(|&(verb, who)| (verb < report.start && reported(verb)) || (verb >= report.end && who >= report.end))
     }

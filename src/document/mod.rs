@@ -140,6 +140,9 @@ pub struct Document<'t> {
     /// Every acronym use, found on first demand ([`crate::acronyms::uses`]): two rules and
     /// the statistics read it, and one scan serves them all.
     pub(crate) acronym_uses: std::sync::OnceLock<Vec<crate::acronyms::AcronymUse>>,
+    /// Who the text shows harming whom, found on first demand by the victim-sensitivity
+    /// lexicons (both read it).
+    pub(crate) harm_roles: std::sync::OnceLock<crate::sensitive::Roles>,
 }
 
 impl<'t> Document<'t> {
@@ -185,6 +188,7 @@ impl<'t> Document<'t> {
             quotes: Vec::new(),
             lines: LineIndex::new(text),
             acronym_uses: std::sync::OnceLock::new(),
+            harm_roles: std::sync::OnceLock::new(),
         };
         for (kind, span) in blocks {
             sentences::split_block(&mut doc, kind, span);
